@@ -87,7 +87,7 @@ public sealed class BarChart : Chart
         }
 
         var top = DrawTitle(sb, width) + 6;
-        var legend = _series.Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new LegendItem(s.Name!, s.Color, LegendSwatch.Box)).ToList();
+        var legend = _series.Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new LegendItem(s.Name!, s.Color, LegendSwatch.Box, Opacity: 1)).ToList();
         if (_series.Count == 1)
         {
             legend.Clear();

@@ -86,6 +86,23 @@ public sealed class Histogram : XYChart<Histogram>
         return (edges, heights);
     }
 
+    internal override IEnumerable<(double X, double Y)> Occupied()
+    {
+        var (edges, heights) = Compute();
+        for (var b = 0; b < edges.Length - 1; b++)
+        {
+            var mid = (edges[b] + edges[b + 1]) / 2;
+            foreach (var h in heights)
+            {
+                // The whole bar is occupied: sample it from the top down to the axis.
+                for (var k = 1; k <= 8; k++)
+                {
+                    yield return (mid, h[b] * k / 8);
+                }
+            }
+        }
+    }
+
     internal override void CollectBounds(List<double> xs, List<double> ys)
     {
         var (edges, heights) = Compute();
@@ -134,7 +151,7 @@ public sealed class Histogram : XYChart<Histogram>
         }
     }
 
-    internal override IEnumerable<LegendItem> LegendItems() => _series.Select(s => new LegendItem(s.Name ?? "", s.Color, LegendSwatch.Box));
+    internal override IEnumerable<LegendItem> LegendItems() => _series.Select(s => new LegendItem(s.Name ?? "", s.Color, LegendSwatch.Box, Opacity: _series.Count > 1 && Layout == HistogramLayout.Overlay ? 0.45 : 0.75));
 
     /// <inheritdoc/>
     protected override string Describe() =>

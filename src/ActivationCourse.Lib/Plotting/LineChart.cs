@@ -66,6 +66,9 @@ public sealed class LineChart : XYChart<LineChart>
 
     internal override bool PadX => _series.Any(s => s.Markers);
 
+    internal override IEnumerable<(double X, double Y)> Occupied() =>
+        _series.SelectMany(s => s.Xs.Zip(s.Ys));
+
     internal override void CollectBounds(List<double> xs, List<double> ys) => _series.ForEach(s => s.Collect(xs, ys));
 
     internal override void DrawData(StringBuilder sb, Axis x, Axis y) => _series.ForEach(s => s.Draw(sb, x, y));

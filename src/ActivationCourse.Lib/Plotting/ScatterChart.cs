@@ -84,6 +84,9 @@ public sealed class ScatterChart : XYChart<ScatterChart>
 
     internal override bool PadX => true;
 
+    internal override IEnumerable<(double X, double Y)> Occupied() =>
+        _series.SelectMany(s => s.Xs.Zip(s.Ys));
+
     internal override void CollectBounds(List<double> xs, List<double> ys) => _series.ForEach(s => s.Collect(xs, ys));
 
     internal override void DrawBackground(StringBuilder sb, Axis x, Axis y)

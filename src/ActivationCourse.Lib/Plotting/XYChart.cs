@@ -42,8 +42,8 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
     /// </summary>
     public bool EqualAspect { get; set; }
 
-    /// <summary>Show the legend (outside the plot, on the right) when at least one entry is named.</summary>
-    public bool ShowLegend { get; set; } = true;
+    /// <summary>Where the legend goes (when at least one entry is named): outside right (default), in a free corner, or nowhere.</summary>
+    public LegendPosition Legend { get; set; } = LegendPosition.Right;
 
     /// <summary>Fixes the x range.</summary>
     public TSelf XRange(double min, double max)
@@ -96,6 +96,9 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
 
     /// <summary>Legend entries (unnamed data is left out).</summary>
     internal abstract IEnumerable<LegendItem> LegendItems();
+
+    /// <summary>Data points in data coordinates, used to find a free corner for an inside legend.</summary>
+    internal abstract IEnumerable<(double X, double Y)> Occupied();
 
     /// <summary>Whether automatic x ranges get a margin (scatter) or end at the data (functions).</summary>
     internal virtual bool PadX => false;
@@ -172,8 +175,8 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
         var (y0, y1) = AutoRange(ys, LogY, YMin, YMax, true, YFromZero);
 
         var top = DrawTitle(sb, width) + 6;
-        var legend = ShowLegend ? LegendItems().Where(i => !string.IsNullOrEmpty(i.Name)).ToList() : [];
-        var legendW = legend.Count == 0 ? 0 : legend.Max(i => Svg.TextWidth(i.Name, 12)) + 44;
+        var legend = Legend == LegendPosition.None ? [] : LegendItems().Where(i => !string.IsNullOrEmpty(i.Name)).ToList();
+        var legendW = legend.Count == 0 || Legend == LegendPosition.Inside ? 0 : legend.Max(i => Svg.TextWidth(i.Name, 12)) + 44;
         var bottom = 30 + (string.IsNullOrEmpty(XLabel) ? 0 : 20) + 6;
         var plotH = Math.Max(40, height - top - bottom);
         var yAxis = new Axis(y0, y1, LogY, top + plotH, top);
@@ -200,6 +203,20 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
           .Append("\" height=\"").Append(Svg.F(plotH)).Append("\" viewBox=\"").Append(Svg.F(left)).Append(' ').Append(Svg.F(top)).Append(' ')
           .Append(Svg.F(plotW)).Append(' ').Append(Svg.F(plotH)).Append("\" overflow=\"hidden\">");
         DrawBackground(sb, xAxis, yAxis);
+        sb.Append("<g stroke=\"#f3f3f3\" stroke-width=\"1\">");
+        foreach (var v in yAxis.MinorTicks())
+        {
+            var p = yAxis.Map(v);
+            sb.Append("<line x1=\"").Append(Svg.F(left)).Append("\" y1=\"").Append(Svg.F(p)).Append("\" x2=\"").Append(Svg.F(left + plotW))
+              .Append("\" y2=\"").Append(Svg.F(p)).Append("\"/>");
+        }
+        foreach (var v in xAxis.MinorTicks())
+        {
+            var p = xAxis.Map(v);
+            sb.Append("<line x1=\"").Append(Svg.F(p)).Append("\" y1=\"").Append(Svg.F(top)).Append("\" x2=\"").Append(Svg.F(p))
+              .Append("\" y2=\"").Append(Svg.F(bottomY)).Append("\"/>");
+        }
+        sb.Append("</g>");
         sb.Append("<g stroke=\"").Append(Svg.GridColor).Append("\" stroke-width=\"1\">");
         foreach (var (v, _) in yTicks)
         {
@@ -274,10 +291,32 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
             var cy = top + (plotH / 2);
             Svg.Text(sb, 16, cy, YLabel, 13, "middle", Svg.Ink, string.Create(CultureInfo.InvariantCulture, $"transform=\"rotate(-90 16 {Svg.F(cy)})\""));
         }
-        if (legend.Count > 0)
+        if (legend.Count > 0 && Legend == LegendPosition.Inside)
+        {
+            DrawInsideLegend(sb, legend, xAxis, yAxis, left, top, plotW, plotH);
+        }
+        else if (legend.Count > 0)
         {
             DrawLegend(sb, legend, left + plotW + 16, top + 4);
         }
+    }
+
+    private void DrawInsideLegend(StringBuilder sb, List<LegendItem> legend, Axis xAxis, Axis yAxis, double left, double top, double plotW, double plotH)
+    {
+        var boxW = legend.Max(i => Svg.TextWidth(i.Name, 12)) + 46;
+        var boxH = (legend.Count * 20) + 8;
+        var pixels = Occupied().Select(p => (X: xAxis.Map(p.X), Y: yAxis.Map(p.Y))).Where(p => !double.IsNaN(p.X) && !double.IsNaN(p.Y)).ToList();
+        (double X, double Y)[] corners =
+        [
+            (left + plotW - boxW - 8, top + 8),
+            (left + 8, top + 8),
+            (left + plotW - boxW - 8, top + plotH - boxH - 8),
+            (left + 8, top + plotH - boxH - 8),
+        ];
+        // The corner whose box (with a small margin) covers the fewest data points; ties keep the order above.
+        var best = corners.OrderBy(c => pixels.Count(p => p.X >= c.X - 6 && p.X <= c.X + boxW + 6 && p.Y >= c.Y - 6 && p.Y <= c.Y + boxH + 6)).First();
+        Svg.Rect(sb, best.X, best.Y, boxW, boxH, "#ffffff", "fill-opacity=\"0.88\" stroke=\"#dddddd\" rx=\"3\"");
+        DrawLegend(sb, legend, best.X + 8, best.Y + 4);
     }
 
     internal static void DrawLegend(StringBuilder sb, List<LegendItem> items, double x, double y)
@@ -289,7 +328,8 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
             switch (it.Swatch)
             {
                 case LegendSwatch.Box:
-                    Svg.Rect(sb, x + 3, cy - 6, 16, 12, it.Color, $"fill-opacity=\"0.6\" stroke=\"{it.Color}\" rx=\"2\"");
+                    Svg.Rect(sb, x + 3, cy - 6, 16, 12, it.Color,
+                        string.Create(CultureInfo.InvariantCulture, $"fill-opacity=\"{Svg.F(it.Opacity)}\" stroke=\"{it.Color}\" rx=\"2\""));
                     break;
                 case LegendSwatch.Marker:
                     sb.Append("<circle cx=\"").Append(Svg.F(x + 11)).Append("\" cy=\"").Append(Svg.F(cy)).Append("\" r=\"4.5\" fill=\"").Append(it.Color)

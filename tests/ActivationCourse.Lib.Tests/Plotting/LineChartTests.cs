@@ -100,6 +100,28 @@ public class LineChartTests
     }
 
     [Fact]
+    public void NarrowLogAxisGetsPlainTwoAndFiveTicks()
+    {
+        var chart = new LineChart { LogY = true }.Add("loss", [0, 1, 2.0], [2.3, 0.4, 0.06]);
+        var texts = SvgAssert.Texts(SvgAssert.WellFormed(chart.ToSvg()));
+        Assert.Contains("0.5", texts);
+        Assert.Contains("0.1", texts);
+        Assert.Contains("1", texts);
+    }
+
+    [Fact]
+    public void LegendPositions()
+    {
+        var inside = new LineChart { Legend = LegendPosition.Inside, Width = 400 }.AddFunction("relu", x => Math.Max(0, x), -3, 3);
+        var doc = SvgAssert.WellFormed(inside.ToSvg());
+        var label = doc.Descendants(SvgAssert.Ns + "text").Single(t => t.Value == "relu");
+        // The ReLU curve fills the lower right and the upper right, so the free corner is the upper left.
+        Assert.True(double.Parse(label.Attribute("x")!.Value, CultureInfo.InvariantCulture) < 200);
+        var none = new LineChart { Legend = LegendPosition.None }.AddFunction("relu", x => Math.Max(0, x), -3, 3);
+        Assert.DoesNotContain("relu", SvgAssert.Texts(SvgAssert.WellFormed(none.ToSvg())));
+    }
+
+    [Fact]
     public void LogAxisSkipsNonPositiveValues()
     {
         var chart = new LineChart { LogY = true, LogX = true }.Add("p", [0.0, 1, 10, 100], [1.0, 0, -1, 1000]);
