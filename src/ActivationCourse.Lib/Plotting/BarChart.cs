@@ -170,7 +170,7 @@ public sealed class BarChart : Chart
                 }
                 if (ShowValues)
                 {
-                    var text = values[i].ToString(ValueFormat, CultureInfo.InvariantCulture);
+                    var text = Svg.Number(values[i], ValueFormat);
                     var err = errors is not null && i < errors.Length && double.IsFinite(errors[i]) ? Math.Abs(errors[i]) : 0;
                     var end = valueAxis.Map(values[i] + (values[i] < 0 ? -err : err));
                     var mid2 = c0 + (barW * 0.46);

@@ -184,7 +184,7 @@ public sealed class Heatmap : Chart
                 for (var c = 0; c < Columns; c++)
                 {
                     var v = _values[r, c];
-                    var text = double.IsFinite(v) ? v.ToString(AnnotationFormat, CultureInfo.InvariantCulture) : "–";
+                    var text = double.IsFinite(v) ? Svg.Number(v, AnnotationFormat) : "–";
                     var bg = ColorMaps.At(ColorMap, (v - lo) / (hi - lo));
                     var ink = Palette.Luminance(bg) < 0.5 ? "#ffffff" : "#1a1a1a";
                     Svg.Text(sb, left + ((c + 0.5) * cell), top + ((r + 0.5) * cell) + (size * 0.36), text, size, "middle", ink, "class=\"annotation\"");

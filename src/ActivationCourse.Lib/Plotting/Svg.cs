@@ -30,6 +30,17 @@ internal static class Svg
         return s == "-0" ? "0" : s;
     }
 
+    /// <summary>A value for display: invariant culture, a typographic minus, and no "-0.0".</summary>
+    public static string Number(double v, string format)
+    {
+        var s = v.ToString(format, CultureInfo.InvariantCulture);
+        if (s.StartsWith('-'))
+        {
+            s = s[1..].All(c => c is '0' or '.') ? s[1..] : "−" + s[1..];
+        }
+        return s;
+    }
+
     /// <summary>Escapes text for element content and attribute values.</summary>
     public static string Escape(string? text)
     {

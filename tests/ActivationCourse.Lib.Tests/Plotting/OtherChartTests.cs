@@ -38,6 +38,15 @@ public class OtherChartTests
     }
 
     [Fact]
+    public void AnnotationsUseMinusSignAndNoNegativeZero()
+    {
+        var chart = new Heatmap(new double[,] { { -0.04, -1.26, 0.3 } }) { Annotate = true, AnnotationFormat = "0.0", ColorMap = ColorMap.Diverging };
+        var notes = SvgAssert.WellFormed(chart.ToSvg()).Descendants(SvgAssert.Ns + "text")
+            .Where(e => e.Attribute("class")?.Value == "annotation").Select(e => e.Value);
+        Assert.Equal(["0.0", "−1.3", "0.3"], notes);
+    }
+
+    [Fact]
     public void DigitImageHasNoAxesAndIsCompact()
     {
         var pixels = Enumerable.Range(0, 784).Select(i => (i % 28 > 8 && i % 28 < 18 && i / 28 > 5 && i / 28 < 22) ? 255.0 : 0).ToArray();
