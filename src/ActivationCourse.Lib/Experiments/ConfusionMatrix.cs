@@ -96,25 +96,25 @@ public sealed class ConfusionMatrix : IHtmlRenderable
     public string ToHtml()
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\"><thead><tr><th>true \\ predicted</th>");
+        var sb = new StringBuilder(HtmlTables.Open).Append(inv, $"<thead><tr><th style=\"{HtmlTables.HeaderLeft}\">true \\ predicted</th>");
         for (int p = 0; p < Classes; p++)
         {
-            sb.Append(inv, $"<th>{p}</th>");
+            sb.Append(inv, $"<th style=\"{HtmlTables.Header}\">{p}</th>");
         }
 
-        sb.Append("<th>total</th><th>recall</th></tr></thead><tbody>");
+        sb.Append(inv, $"<th style=\"{HtmlTables.Header}\">total</th><th style=\"{HtmlTables.Header}\">recall</th></tr></thead><tbody>");
         var support = Support;
         var recall = Recall;
         for (int t = 0; t < Classes; t++)
         {
-            sb.Append(inv, $"<tr><th>{t}</th>");
+            sb.Append(inv, $"<tr><th style=\"{HtmlTables.Text}\">{t}</th>");
             for (int p = 0; p < Classes; p++)
             {
-                string weight = t == p ? "font-weight:600;" : "";
-                sb.Append(inv, $"<td style=\"text-align:right;padding:2px 6px;{weight}\">{_counts[t, p]}</td>");
+                string weight = t == p ? ";font-weight:600" : "";
+                sb.Append(inv, $"<td style=\"{HtmlTables.Number}{weight}\">{_counts[t, p]}</td>");
             }
 
-            sb.Append(inv, $"<td style=\"text-align:right;padding:2px 6px\">{support[t]}</td><td style=\"text-align:right;padding:2px 6px\">{recall[t]:0.0000}</td></tr>");
+            sb.Append(inv, $"<td style=\"{HtmlTables.Number}\">{support[t]}</td><td style=\"{HtmlTables.Number}\">{recall[t]:0.0000}</td></tr>");
         }
 
         return sb.Append("</tbody></table>").ToString();

@@ -20,8 +20,8 @@ public sealed record ScoredPrediction(
     /// <summary>Probability of the top class minus that of the runner-up: small when the model hesitates between two.</summary>
     public double Margin => Probability - RunnerUpProbability;
 
-    /// <summary>"true 4 → 9 (0.83)", a caption for image grids.</summary>
-    public string Caption => string.Create(CultureInfo.InvariantCulture, $"true {Label} → {Predicted} ({Probability:0.00})");
+    /// <summary>"4 → 9 (0.83)": true class, predicted class and its probability, a caption for image grids.</summary>
+    public string Caption => string.Create(CultureInfo.InvariantCulture, $"{Label} → {Predicted} ({Probability:0.00})");
 }
 
 /// <summary>

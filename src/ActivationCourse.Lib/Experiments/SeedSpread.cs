@@ -140,17 +140,18 @@ public sealed class SeedSpread : IHtmlRenderable
     public string ToHtml()
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\"><thead><tr>" +
-            "<th style=\"text-align:left\">higher mean</th><th style=\"text-align:left\">lower mean</th><th>difference of means (points)</th>" +
-            "<th>higher: min–max (%)</th><th>lower: min–max (%)</th><th style=\"text-align:left\">verdict</th></tr></thead><tbody>");
+        var sb = new StringBuilder(HtmlTables.Open).Append(inv,
+            $"<thead><tr><th style=\"{HtmlTables.HeaderLeft}\">higher mean</th><th style=\"{HtmlTables.HeaderLeft}\">lower mean</th>" +
+            $"<th style=\"{HtmlTables.Header}\">difference of means (points)</th><th style=\"{HtmlTables.Header}\">higher: min–max (%)</th>" +
+            $"<th style=\"{HtmlTables.Header}\">lower: min–max (%)</th><th style=\"{HtmlTables.HeaderLeft}\">verdict</th></tr></thead><tbody>");
         foreach (var v in Verdicts)
         {
             string color = v.Separated ? "#00573f" : "#6b4700";
-            sb.Append(inv, $"<tr><td>{Svg.Escape(v.Higher.Name)}</td><td>{Svg.Escape(v.Lower.Name)}</td>")
-              .Append(inv, $"<td style=\"text-align:right;padding:2px 8px\">{v.Difference * 100:0.00}</td>")
-              .Append(inv, $"<td style=\"text-align:right;padding:2px 8px\">{v.Higher.Min * 100:0.00}–{v.Higher.Max * 100:0.00}</td>")
-              .Append(inv, $"<td style=\"text-align:right;padding:2px 8px\">{v.Lower.Min * 100:0.00}–{v.Lower.Max * 100:0.00}</td>")
-              .Append(inv, $"<td style=\"color:{color}\">{v.Verdict}</td></tr>");
+            sb.Append(inv, $"<tr><td style=\"{HtmlTables.Text}\">{Svg.Escape(v.Higher.Name)}</td><td style=\"{HtmlTables.Text}\">{Svg.Escape(v.Lower.Name)}</td>")
+              .Append(inv, $"<td style=\"{HtmlTables.Number}\">{v.Difference * 100:0.00}</td>")
+              .Append(inv, $"<td style=\"{HtmlTables.Number}\">{v.Higher.Min * 100:0.00}–{v.Higher.Max * 100:0.00}</td>")
+              .Append(inv, $"<td style=\"{HtmlTables.Number}\">{v.Lower.Min * 100:0.00}–{v.Lower.Max * 100:0.00}</td>")
+              .Append(inv, $"<td style=\"{HtmlTables.Text};color:{color}\">{v.Verdict}</td></tr>");
         }
 
         return sb.Append("</tbody></table>").ToString();

@@ -33,7 +33,7 @@ public class PredictionRankingTests
         Assert.Equal((2, 1, 0.20f), (s[1].Predicted, s[1].RunnerUp, (float)s[1].LabelProbability));
         Assert.Equal(0.50, s[1].Margin, 6);
         Assert.False(s[1].IsCorrect);
-        Assert.Equal("true 1 → 2 (0.70)", s[1].Caption);
+        Assert.Equal("1 → 2 (0.70)", s[1].Caption);
     }
 
     [Fact]
