@@ -1,0 +1,45 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Continuously differentiable ELU (Barron 2017), PyTorch <c>nn.CELU(alpha = 1)</c>:
+/// f(x) = max(0, x) + min(0, α(e^(x/α) − 1)); f′(x) = 1 if x &gt; 0 else e^(x/α) (continuous for every α).
+/// Range (−α, ∞). With α = 1 it equals ELU.
+/// </summary>
+/// <param name="alpha">α (must not be 0).</param>
+public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
+{
+    /// <summary>α.</summary>
+    public double Alpha { get; } = alpha == 0 ? throw new ArgumentOutOfRangeException(nameof(alpha), "CELU's alpha must not be 0.") : alpha;
+
+    /// <inheritdoc/>
+    public override string Name => "celu";
+    /// <inheritdoc/>
+    public override string DisplayName => "CELU";
+    /// <inheritdoc/>
+    public override string Description => "An ELU reparameterized so its derivative is continuous at 0 for every α.";
+    /// <inheritdoc/>
+    public override string Formula => $"f(x) = max(0, x) + min(0, {Alpha:G4}·(e^(x/{Alpha:G4}) − 1))";
+    /// <inheritdoc/>
+    public override string Range => $"(−{Alpha:G4}, ∞)";
+    /// <inheritdoc/>
+    protected override Ops Kernel => new(Alpha);
+
+    /// <summary>Kernel: x or α·expm1(x/α), and 1 or e^(x/α).</summary>
+    public readonly struct Ops(double alpha) : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            x > T.Zero ? x : T.CreateTruncating(alpha) * SpecialFunctions.ExpM1(x / T.CreateTruncating(alpha));
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            x > T.Zero ? T.One : T.Exp(x / T.CreateTruncating(alpha));
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}

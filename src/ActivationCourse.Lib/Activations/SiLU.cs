@@ -1,0 +1,56 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// SiLU / Swish (Elfwing et al. 2017; Ramachandran et al. 2017): f(x) = x·σ(βx), default β = 1
+/// (PyTorch <c>nn.SiLU</c>, Keras <c>silu</c>/<c>swish</c>, which have no β). f′(x) = σ(βx) + βx·σ(βx)(1 − σ(βx)).
+/// Range ≈ [−0.278, ∞) for β = 1. f(−∞) = 0.
+/// </summary>
+/// <param name="beta">β (Swish's optional, possibly learned, parameter).</param>
+public sealed class SiLU(double beta = 1.0) : ElementwiseActivation<SiLU.Ops>
+{
+    /// <summary>β.</summary>
+    public double Beta { get; } = beta;
+
+    /// <inheritdoc/>
+    public override string Name => "silu";
+    /// <inheritdoc/>
+    public override string DisplayName => Beta == 1.0 ? "SiLU (Swish)" : $"Swish (β = {Beta:G4})";
+    /// <inheritdoc/>
+    public override string Description => "x gated by its own sigmoid: smooth, non-monotonic, found by automated search as 'Swish'.";
+    /// <inheritdoc/>
+    public override string Formula => Beta == 1.0 ? "f(x) = x·σ(x)" : $"f(x) = x·σ({Beta:G4}x)";
+    /// <inheritdoc/>
+    public override string Range => "≈ [−0.278, ∞)";
+    /// <inheritdoc/>
+    protected override Ops Kernel => new(Beta);
+
+    /// <summary>Kernel: x·σ(βx) and σ + βxσ(1 − σ).</summary>
+    public readonly struct Ops(double beta) : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T bx = T.CreateTruncating(beta) * x;
+            return T.IsNegativeInfinity(bx) ? T.Zero : x * SpecialFunctions.Sigmoid(bx);
+        }
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T bx = T.CreateTruncating(beta) * x;
+            if (T.IsInfinity(bx))
+            {
+                return bx > T.Zero ? T.One : T.Zero;
+            }
+            T s = SpecialFunctions.Sigmoid(bx);
+            return s + bx * s * (T.One - s);
+        }
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}
