@@ -64,6 +64,11 @@ public sealed class APL : ElementwiseActivation<APL.Ops>
                 T u = T.CreateTruncating(b[s]) - x;
                 y += T.CreateTruncating(a[s]) * (u > T.Zero ? u : T.Zero);
             }
+            if (T.IsInfinity(x))
+            {
+                T slope = Derivative(x); // the outermost piece is linear: f(±∞) = slope·(±∞), or 0 if flat
+                return slope == T.Zero ? T.Zero : slope * x;
+            }
             return T.IsNaN(x) ? x : y;
         }
         /// <inheritdoc/>
@@ -88,7 +93,9 @@ public sealed class APL : ElementwiseActivation<APL.Ops>
                 Vector<T> u = Simd.Const<T>(b[s]) - x;
                 y += Simd.Const<T>(a[s]) * Vector.ConditionalSelect(Vector.GreaterThan(u, Vector<T>.Zero), u, Vector<T>.Zero);
             }
-            return Simd.KeepNaN(x, y);
+            Vector<T> slope = DerivativeVector(x);
+            Vector<T> atInfinity = Vector.ConditionalSelect(Vector.Equals(slope, Vector<T>.Zero), Vector<T>.Zero, slope * x);
+            return Simd.KeepNaN(x, Vector.ConditionalSelect(Simd.IsInfinity(x), atInfinity, y));
         }
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>

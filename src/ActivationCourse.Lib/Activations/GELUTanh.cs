@@ -35,7 +35,7 @@ public sealed class GELUTanh : ElementwiseActivation<GELUTanh.Ops>
         {
             if (T.Abs(x) > T.CreateTruncating(1e4))
             {
-                return x > T.Zero ? x : T.Zero * x;
+                return x > T.Zero ? x : T.NegativeZero;
             }
             T half = T.CreateTruncating(0.5);
             T u = T.CreateTruncating(SqrtTwoOverPi) * (x + T.CreateTruncating(Cubic) * x * x * x);

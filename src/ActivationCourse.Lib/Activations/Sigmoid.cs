@@ -27,14 +27,20 @@ public sealed class Sigmoid : ElementwiseActivation<Sigmoid.Ops>
     public override void Forward(ReadOnlySpan<float> x, Span<float> y)
     {
         Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        TensorPrimitives.Sigmoid(x, y);
+        if (x.Length > 0) // TensorPrimitives.Sigmoid rejects empty spans
+        {
+            TensorPrimitives.Sigmoid(x, y);
+        }
     }
 
     /// <inheritdoc/>
     public override void Forward(ReadOnlySpan<double> x, Span<double> y)
     {
         Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        TensorPrimitives.Sigmoid(x, y);
+        if (x.Length > 0) // TensorPrimitives.Sigmoid rejects empty spans
+        {
+            TensorPrimitives.Sigmoid(x, y);
+        }
     }
 
     /// <inheritdoc/>
