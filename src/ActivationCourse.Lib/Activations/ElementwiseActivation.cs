@@ -15,6 +15,8 @@ public abstract class ElementwiseActivation<TKernel> : Activation
     /// <summary>The kernel with the current parameters.</summary>
     protected abstract TKernel Kernel { get; }
 
+    internal TKernel KernelForBaseline => Kernel;
+
     /// <inheritdoc/>
     public override double Forward(double x) => Kernel.Forward(x);
 
