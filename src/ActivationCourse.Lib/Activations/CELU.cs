@@ -26,6 +26,21 @@ public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha);
 
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, Alpha), x, y);
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, Alpha), x, y);
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, dydx);
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, dydx);
+    /// <inheritdoc/>
+    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
+        StagedDriver.Backward(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, upstream, dx);
+    /// <inheritdoc/>
+    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
+        StagedDriver.Backward(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, upstream, dx);
+
     /// <summary>Kernel: x or α·expm1(x/α), and 1 or e^(x/α).</summary>
     public readonly struct Ops(double alpha) : IActivationKernel
     {
