@@ -1,9 +1,11 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace ActivationCourse.Activations;
 
 /// <summary>
 /// Arctangent: f(x) = atan x, f′(x) = 1/(1 + x²). Range (−π/2, π/2); saturates slowly (polynomially).
+/// Forward spans use TensorPrimitives.Atan; the derivative runs on the shared SIMD driver.
 /// </summary>
 public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
 {
@@ -19,6 +21,20 @@ public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
     public override string Range => "(−π/2, π/2)";
     /// <inheritdoc/>
     protected override Ops Kernel => default;
+
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
+        TensorPrimitives.Atan(x, y);
+    }
+
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<double> x, Span<double> y)
+    {
+        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
+        TensorPrimitives.Atan(x, y);
+    }
 
     /// <summary>Kernel: atan x (per lane) and 1/(1 + x²).</summary>
     public readonly struct Ops : IActivationKernel
