@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ActivationCourse.LinearAlgebra;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the layout the micro-kernel streams through: A as panels of Mr rows
+/// (column after column), B as panels of Nr columns (row after row), zero-padded at the edges.
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>Packs op(A)[rowStart.., depthStart..] (mb×kb) into panels of <paramref name="mr"/> rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackA(ref GemmJob job, int rowStart, int mb, int depthStart, int kb, int mr, float* dst)
+    {
+        for (int i0 = 0; i0 < mb; i0 += mr)
+        {
+            int rows = Math.Min(mr, mb - i0);
+            float* panel = dst + ((long)i0 * kb);
+            if (job.TransposeA)
+            {
+                // A is stored k×m: each depth step is a contiguous run of rows.
+                float* src = job.A + ((long)depthStart * job.Lda) + rowStart + i0;
+                for (int p = 0; p < kb; p++)
+                {
+                    float* s = src + ((long)p * job.Lda);
+                    float* d = panel + (p * mr);
+                    int i = 0;
+                    for (; i < rows; i++)
+                    {
+                        d[i] = s[i];
+                    }
+
+                    for (; i < mr; i++)
+                    {
+                        d[i] = 0f;
+                    }
+                }
+            }
+            else
+            {
+                // A is stored m×k: gather each row into a column of the panel.
+                float* src = job.A + ((long)(rowStart + i0) * job.Lda) + depthStart;
+                Gather(src, job.Lda, rows, kb, mr, panel);
+            }
+        }
+    }
+
+    /// <summary>Packs op(B)[depthStart.., colStart..] (kb×nb) into panels of <paramref name="nr"/> columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackB(ref GemmJob job, int depthStart, int kb, int colStart, int nb, int nr, float* dst)
+    {
+        for (int j0 = 0; j0 < nb; j0 += nr)
+        {
+            int cols = Math.Min(nr, nb - j0);
+            float* panel = dst + ((long)j0 * kb);
+            if (job.TransposeB)
+            {
+                // B is stored n×k: gather each stored row into a column of the panel.
+                float* src = job.B + ((long)(colStart + j0) * job.Ldb) + depthStart;
+                Gather(src, job.Ldb, cols, kb, nr, panel);
+            }
+            else
+            {
+                float* src = job.B + ((long)depthStart * job.Ldb) + colStart + j0;
+                if (cols == nr)
+                {
+                    for (int p = 0; p < kb; p++)
+                    {
+                        Buffer.MemoryCopy(src + ((long)p * job.Ldb), panel + (p * nr), nr * sizeof(float), nr * sizeof(float));
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < kb; p++)
+                    {
+                        float* s = src + ((long)p * job.Ldb);
+                        float* d = panel + (p * nr);
+                        int j = 0;
+                        for (; j < cols; j++)
+                        {
+                            d[j] = s[j];
+                        }
+
+                        for (; j < nr; j++)
+                        {
+                            d[j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Transposing copy: <paramref name="lines"/> stored rows of <paramref name="depth"/> values become
+    /// <paramref name="depth"/> groups of <paramref name="width"/> values (zero-padded past <paramref name="lines"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gather(float* src, int stride, int lines, int depth, int width, float* panel)
+    {
+        if (lines < width)
+        {
+            new Span<float>(panel, depth * width).Clear();
+        }
+
+        for (int i = 0; i < lines; i++)
+        {
+            float* s = src + ((long)i * stride);
+            float* d = panel + i;
+            for (int p = 0; p < depth; p++)
+            {
+                d[p * width] = s[p];
+            }
+        }
+    }
+}
+
+/// <summary>Per-thread packing buffers, 64-byte aligned and allocated once per thread.</summary>
+internal sealed unsafe class PackBuffers
+{
+    [ThreadStatic]
+    private static PackBuffers? t_current;
+
+    private PackBuffers()
+    {
+        A = (float*)NativeMemory.AlignedAlloc((nuint)(GemmKernels.Mc * GemmKernels.Kc * sizeof(float)), 64);
+        B = (float*)NativeMemory.AlignedAlloc((nuint)(GemmKernels.Nc * GemmKernels.Kc * sizeof(float)), 64);
+        Tile = (float*)NativeMemory.AlignedAlloc((nuint)(GemmKernels.MaxTile * sizeof(float)), 64);
+    }
+
+    ~PackBuffers()
+    {
+        NativeMemory.AlignedFree(A);
+        NativeMemory.AlignedFree(B);
+        NativeMemory.AlignedFree(Tile);
+    }
+
+    /// <summary>Packed block of A: Mc×Kc floats.</summary>
+    public float* A { get; }
+
+    /// <summary>Packed block of B: Kc×Nc floats.</summary>
+    public float* B { get; }
+
+    /// <summary>Scratch for partial tiles.</summary>
+    public float* Tile { get; }
+
+    public static PackBuffers ForCurrentThread() => t_current ??= new PackBuffers();
+}
