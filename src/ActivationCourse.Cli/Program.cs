@@ -6,5 +6,6 @@ var root = new RootCommand("ActivationCourse: run the notebooks, build the cours
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommands.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

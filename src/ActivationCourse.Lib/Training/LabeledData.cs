@@ -1,3 +1,5 @@
+using ActivationCourse.Data;
+
 namespace ActivationCourse.Training;
 
 /// <summary>
@@ -32,6 +34,14 @@ public sealed class LabeledData
     public LabeledData(float[] features, byte[] labels, int dimensions)
         : this(features, Array.ConvertAll(labels, l => (int)l), dimensions)
     {
+    }
+
+    /// <summary>The images as rows of <see cref="LabeledImages.PixelsPerImage"/> features (pixels shared, labels copied to int).</summary>
+    /// <param name="images">For example <c>Mnist.Load().Train</c>.</param>
+    public static LabeledData From(LabeledImages images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return new LabeledData(images.Pixels, images.Labels, images.PixelsPerImage);
     }
 
     /// <summary>Row-major features.</summary>

@@ -11,6 +11,8 @@ internal static class MlpBuilder
     public static Activation ResolveActivation(string name)
         => Resolver?.Invoke(name) ?? throw new ArgumentException($"Unknown activation \"{name}\".");
 
+    public static IReadOnlyList<string> AvailableActivations() => ["relu", "tanh", "sigmoid"];
+
     public static Network Build(MlpSpec spec, int seed)
     {
         var random = new Random(seed);

@@ -29,6 +29,9 @@ public sealed class MlpSpec
         Activation = activation ?? throw new ArgumentNullException(nameof(activation));
     }
 
+    /// <summary>Every name <see cref="Activation"/> accepts: the registry's element-wise activations plus the layer-backed ones.</summary>
+    public static IReadOnlyList<string> AvailableActivations => MlpBuilder.AvailableActivations();
+
     /// <summary>Features per sample.</summary>
     public int Inputs { get; }
 
