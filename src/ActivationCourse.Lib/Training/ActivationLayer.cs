@@ -38,6 +38,12 @@ public sealed class ActivationLayer : Layer
         }
     }
 
+    internal override bool Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> derivative)
+    {
+        Activation.Derivative(x, derivative);
+        return true;
+    }
+
     internal override void ReferenceForward(double[] x, double[] y, int rows, double[][] parameters)
         => Activation.Forward(x.AsSpan(0, rows * Inputs), y.AsSpan(0, rows * Inputs));
 

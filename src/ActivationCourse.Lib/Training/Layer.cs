@@ -68,6 +68,12 @@ public abstract class Layer
     /// <summary>Reference backward in double: sets <paramref name="gradients"/> and writes dL/dx.</summary>
     internal abstract void ReferenceBackward(double[] x, double[] y, double[] dy, double[] dx, int rows, double[][] parameters, double[][] gradients);
 
+    /// <summary>
+    /// For activation layers: writes f′ at each value of the last forward pass (x input, y output) and returns true;
+    /// other layers return false. Diagnostics use it to find dead units.
+    /// </summary>
+    internal virtual bool Derivative(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> derivative) => false;
+
     /// <summary>Tag of the layer type in model files.</summary>
     internal abstract string Kind { get; }
 

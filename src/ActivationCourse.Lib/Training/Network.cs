@@ -148,10 +148,14 @@ public sealed class Network
     /// <param name="features">rows × <see cref="Inputs"/> features.</param>
     /// <param name="labels">rows labels.</param>
     public (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels)
+        => ComputeGradients(features, labels, training: true);
+
+    /// <summary>Forward and backward on one batch, in training or evaluation mode.</summary>
+    internal (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, bool training)
     {
         int rows = labels.Length;
         Prepare(rows);
-        var logits = ForwardBatch(features, rows, training: true);
+        var logits = ForwardBatch(features, rows, training);
         var top = _gradients[^1].AsSpan(0, rows * Classes);
         double loss = OutputLoss.LossAndGradient(logits, labels, Classes, top);
         int correct = CountCorrect(logits, labels);

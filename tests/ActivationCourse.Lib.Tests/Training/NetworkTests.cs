@@ -165,3 +165,37 @@ public class NetworkTests
         Assert.Equal(Initialization.LeCunNormal, Initializers.DefaultFor("selu"));
     }
 }
+
+public class DiagnosticsTests
+{
+    static DiagnosticsTests() => TestSetup.Ensure();
+
+    [Fact]
+    public void FindsDeadReluUnitsAndSaturatedTanh()
+    {
+        var data = TestData.Blobs(300, 8, 3, seed: 2);
+        var network = Network.FromSpec(new MlpSpec(8, [10], 3, "relu"), seed: 4);
+        var dense = (DenseLayer)network.Layers[0];
+
+        // Units 0..4 get zero weights and bias −1 (dead everywhere), units 5..9 bias +1 (alive everywhere).
+        Array.Clear(dense.Weights.Value);
+        for (int unit = 0; unit < 10; unit++)
+        {
+            dense.Bias.Value[unit] = unit < 5 ? -1 : 1;
+        }
+
+        var report = NetworkDiagnostics.Compute(network, data);
+        Assert.Equal(3, report.Count);
+        Assert.Equal(0.5, report[1].DeadShare, 6);
+        Assert.True(double.IsNaN(report[0].DeadShare));
+        Assert.True(report[2].GradientStd > 0);
+
+        var tanh = Network.FromSpec(new MlpSpec(8, [10], 3, "tanh"), seed: 4);
+        var first = (DenseLayer)tanh.Layers[0];
+        Array.Fill(first.Bias.Value, 20f);
+        var saturated = NetworkDiagnostics.Compute(tanh, data);
+        Assert.Equal(1.0, saturated[1].SaturatedShare, 6);
+        Assert.Equal(0.0, saturated[1].DeadShare, 6);
+        Assert.Equal(1.0, saturated[1].ActivationMean, 3);
+    }
+}
