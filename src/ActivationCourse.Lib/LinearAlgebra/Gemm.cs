@@ -23,6 +23,18 @@ public static unsafe class Gemm
     [ThreadStatic]
     private static GemmKernelKind? t_forcedKernel;
 
+    private static int s_maxParallelism = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Most threads one product may use (default: the core count; 1 keeps every product on the calling thread).
+    /// Results do not depend on it.
+    /// </summary>
+    public static int MaxParallelism
+    {
+        get => s_maxParallelism;
+        set => s_maxParallelism = Math.Clamp(value, 1, Math.Max(1, Environment.ProcessorCount));
+    }
+
     /// <summary>
     /// Forces one micro-kernel family for products started on the calling thread (tests use it to cover the
     /// fallbacks); null picks the fastest.
@@ -146,12 +158,13 @@ public static unsafe class Gemm
         var kernel = GemmKernels.For(job.Kernel);
         long flops = 2L * job.M * job.N * job.K;
         int parts = 1;
-        if (flops >= ParallelThreshold && GemmWorkers.Capacity > 1)
+        int threads = Math.Min(MaxParallelism, GemmWorkers.Capacity);
+        if (flops >= ParallelThreshold && threads > 1)
         {
             // Split along the longer side of C, in whole micro-tiles, so each part packs the least.
             job.SplitColumns = job.N >= job.M;
             int tiles = job.SplitColumns ? (job.N + kernel.Nr - 1) / kernel.Nr : (job.M + kernel.Mr - 1) / kernel.Mr;
-            parts = Math.Min(GemmWorkers.Capacity, tiles);
+            parts = Math.Min(threads, tiles);
         }
 
         if (parts <= 1 || !GemmWorkers.TryRun(ref job, parts))

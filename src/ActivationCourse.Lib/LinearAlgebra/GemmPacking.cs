@@ -26,6 +26,12 @@ internal static unsafe class GemmPacking
                 {
                     float* s = src + ((long)p * job.Lda);
                     float* d = panel + (p * mr);
+                    if (rows == mr)
+                    {
+                        Buffer.MemoryCopy(s, d, mr * sizeof(float), mr * sizeof(float));
+                        continue;
+                    }
+
                     int i = 0;
                     for (; i < rows; i++)
                     {

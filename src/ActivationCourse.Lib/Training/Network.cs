@@ -155,7 +155,8 @@ public sealed class Network
     {
         int rows = labels.Length;
         Prepare(rows);
-        var logits = ForwardBatch(features, rows, training);
+        // Training reads the caller's batch in place; other passes keep a copy for LayerInput(0).
+        var logits = ForwardBatch(features, rows, training, copyInput: !training);
         var top = _gradients[^1].AsSpan(0, rows * Classes);
         double loss = OutputLoss.LossAndGradient(logits, labels, Classes, top);
         int correct = CountCorrect(logits, labels);
@@ -163,7 +164,7 @@ public sealed class Network
         {
             var layer = _layers[i];
             layer.Backward(
-                _activations[i].AsSpan(0, rows * layer.Inputs),
+                i == 0 ? features[..(rows * layer.Inputs)] : _activations[i].AsSpan(0, rows * layer.Inputs),
                 _activations[i + 1].AsSpan(0, rows * layer.Outputs),
                 _gradients[i + 1].AsSpan(0, rows * layer.Outputs),
                 _gradients[i].AsSpan(0, rows * layer.Inputs),
@@ -184,13 +185,17 @@ public sealed class Network
     internal ReadOnlySpan<float> LayerInput(int layer, int rows) => _activations[layer].AsSpan(0, rows * _layers[layer].Inputs);
 
     /// <summary>Runs the layers on one batch (rows ≤ capacity) and returns the logits.</summary>
-    internal ReadOnlySpan<float> ForwardBatch(ReadOnlySpan<float> features, int rows, bool training)
+    internal ReadOnlySpan<float> ForwardBatch(ReadOnlySpan<float> features, int rows, bool training, bool copyInput = true)
     {
-        features[..(rows * Inputs)].CopyTo(_activations[0]);
+        if (copyInput)
+        {
+            features[..(rows * Inputs)].CopyTo(_activations[0]);
+        }
+
         for (int i = 0; i < _layers.Length; i++)
         {
             _layers[i].Forward(
-                _activations[i].AsSpan(0, rows * _layers[i].Inputs),
+                i == 0 ? features[..(rows * Inputs)] : _activations[i].AsSpan(0, rows * _layers[i].Inputs),
                 _activations[i + 1].AsSpan(0, rows * _layers[i].Outputs),
                 rows,
                 training);
