@@ -68,6 +68,25 @@ public sealed class DenseLayer : Layer
         }
     }
 
+    internal override void BackwardWithSgd(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, bool needInputGradient, float learningRate)
+    {
+        // dx needs the weights before the step, so it goes first; then W += (−lr)·xᵀ·dy in one product.
+        if (needInputGradient)
+        {
+            Gemm.Multiply(false, true, rows, Inputs, Outputs, 1f, dy, Outputs, Weights.Value, Outputs, 0f, dx, Inputs);
+        }
+
+        Gemm.Multiply(true, false, Inputs, Outputs, rows, -learningRate, x, Inputs, dy, Outputs, 1f, Weights.Value, Outputs);
+        Span<float> db = Bias.Gradient;
+        db.Clear();
+        for (int r = 0; r < rows; r++)
+        {
+            TensorPrimitives.Add(db, dy.Slice(r * Outputs, Outputs), db);
+        }
+
+        TensorPrimitives.MultiplyAdd(db, -learningRate, Bias.Value, Bias.Value);
+    }
+
     internal override void ReferenceForward(double[] x, double[] y, int rows, double[][] parameters)
     {
         double[] w = parameters[0], b = parameters[1];

@@ -62,6 +62,20 @@ public abstract class Layer
     /// </summary>
     internal abstract void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, bool needInputGradient);
 
+    /// <summary>
+    /// Backward fused with a plain SGD step (θ −= lr·∂L/∂θ), used by the trainer when the optimizer is plain SGD.
+    /// The default runs <see cref="Backward"/> and then updates each parameter; layers may do better (Dense folds
+    /// the update into its weight-gradient product and leaves <see cref="Parameter.Gradient"/> of W unwritten).
+    /// </summary>
+    internal virtual void BackwardWithSgd(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, bool needInputGradient, float learningRate)
+    {
+        Backward(x, y, dy, dx, rows, needInputGradient);
+        foreach (var p in Parameters)
+        {
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(p.Gradient, -learningRate, p.Value, p.Value);
+        }
+    }
+
     /// <summary>Reference forward in double (evaluation mode) with the given parameter values.</summary>
     internal abstract void ReferenceForward(double[] x, double[] y, int rows, double[][] parameters);
 

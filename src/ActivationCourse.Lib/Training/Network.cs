@@ -150,8 +150,31 @@ public sealed class Network
     public (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels)
         => ComputeGradients(features, labels, training: true);
 
-    /// <summary>Forward and backward on one batch, in training or evaluation mode.</summary>
-    internal (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, bool training)
+    /// <summary>
+    /// One training step: forward, backward and the optimizer's update. Plain SGD is fused into the backward pass
+    /// (each layer updates its parameters as soon as their gradient is known; Dense weights then never store a gradient).
+    /// </summary>
+    /// <returns>The batch's mean loss (before the update) and correct predictions. A non-finite loss skips the update.</returns>
+    internal (double Loss, int Correct) TrainStep(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, Optimizer optimizer)
+    {
+        if (optimizer.FusedSgdRate is not float rate)
+        {
+            var result = ComputeGradients(features, labels, training: true);
+            if (double.IsFinite(result.Loss))
+            {
+                optimizer.Step(Parameters);
+            }
+
+            return result;
+        }
+
+        var fused = ComputeGradients(features, labels, training: true, fusedSgdRate: rate);
+        optimizer.CountFusedStep();
+        return fused;
+    }
+
+    /// <summary>Forward and backward on one batch, in training or evaluation mode, optionally fused with plain SGD.</summary>
+    internal (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, bool training, float fusedSgdRate = 0)
     {
         int rows = labels.Length;
         Prepare(rows);
@@ -160,9 +183,27 @@ public sealed class Network
         var top = _gradients[^1].AsSpan(0, rows * Classes);
         double loss = OutputLoss.LossAndGradient(logits, labels, Classes, top);
         int correct = CountCorrect(logits, labels);
+        if (fusedSgdRate != 0 && !double.IsFinite(loss))
+        {
+            return (loss, correct); // diverged: leave the weights as they were
+        }
+
         for (int i = _layers.Length - 1; i >= 0; i--)
         {
             var layer = _layers[i];
+            if (fusedSgdRate != 0)
+            {
+                layer.BackwardWithSgd(
+                    i == 0 ? features[..(rows * layer.Inputs)] : _activations[i].AsSpan(0, rows * layer.Inputs),
+                    _activations[i + 1].AsSpan(0, rows * layer.Outputs),
+                    _gradients[i + 1].AsSpan(0, rows * layer.Outputs),
+                    _gradients[i].AsSpan(0, rows * layer.Inputs),
+                    rows,
+                    needInputGradient: i > 0,
+                    fusedSgdRate);
+                continue;
+            }
+
             layer.Backward(
                 i == 0 ? features[..(rows * layer.Inputs)] : _activations[i].AsSpan(0, rows * layer.Inputs),
                 _activations[i + 1].AsSpan(0, rows * layer.Outputs),

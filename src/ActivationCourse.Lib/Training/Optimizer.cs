@@ -38,6 +38,12 @@ public abstract class Optimizer
     /// <summary>Number of steps taken.</summary>
     public int Steps { get; private set; }
 
+    /// <summary>
+    /// The learning rate when this optimizer is plain SGD (no momentum, no weight decay), whose step the trainer
+    /// can fuse into the backward pass; null otherwise.
+    /// </summary>
+    internal virtual float? FusedSgdRate => null;
+
     /// <summary>Short description, e.g. "Adam(lr=0.001)".</summary>
     public abstract string Description { get; }
 
@@ -60,6 +66,9 @@ public abstract class Optimizer
 
     /// <inheritdoc/>
     public override string ToString() => Description;
+
+    /// <summary>Counts a step whose update was fused into the backward pass.</summary>
+    internal void CountFusedStep() => Steps++;
 
     /// <summary>Applies one update to <paramref name="parameter"/> (gradient already includes weight decay).</summary>
     /// <param name="parameter">The parameter.</param>
@@ -114,6 +123,8 @@ public sealed class Sgd : Optimizer
 
     /// <summary>Whether the step uses Nesterov momentum.</summary>
     public bool Nesterov { get; }
+
+    internal override float? FusedSgdRate => Momentum == 0 && WeightDecay == 0 ? (float)LearningRate : null;
 
     /// <inheritdoc/>
     public override string Description => $"SGD(lr={LearningRate}{(Momentum > 0 ? $", momentum={Momentum}" : "")}{(Nesterov ? ", nesterov" : "")})";

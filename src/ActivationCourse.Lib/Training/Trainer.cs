@@ -178,13 +178,12 @@ public sealed class Trainer
                     labels[r] = train.Labels[sample];
                 }
 
-                var (loss, right) = _network.ComputeGradients(features.AsSpan(0, rows * dims), labels.AsSpan(0, rows));
+                var (loss, right) = _network.TrainStep(features.AsSpan(0, rows * dims), labels.AsSpan(0, rows), _optimizer);
                 if (!double.IsFinite(loss))
                 {
                     throw new TrainingDivergedException(epoch, b + 1, loss);
                 }
 
-                _optimizer.Step(_network.Parameters);
                 lossSum += loss * rows;
                 correct += right;
                 if (_options.ReportEveryBatch && _options.Progress is { } report)

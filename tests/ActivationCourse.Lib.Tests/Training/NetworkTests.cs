@@ -66,6 +66,38 @@ public class NetworkTests
         }
     }
 
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("tanh")]
+    public void FusedSgdStepEqualsGradientThenUpdate(string activation)
+    {
+        var data = TestData.Blobs(96, 10, 3, seed: 9, spread: 1.0);
+        var spec = new MlpSpec(10, [40, 20], 3, activation);
+        var fused = Network.FromSpec(spec, seed: 4);
+        var separate = Network.FromSpec(spec, seed: 4);
+        var fusedSgd = new Sgd(0.1);
+        var plainSgd = new Sgd(0.1);
+        for (int step = 0; step < 3; step++)
+        {
+            var x = data.Features.AsSpan(step * 32 * 10, 32 * 10);
+            var y = data.Labels.AsSpan(step * 32, 32);
+            fused.TrainStep(x, y, fusedSgd);
+            separate.ComputeGradients(x, y);
+            plainSgd.Step(separate.Parameters);
+        }
+
+        Assert.Equal(3, fusedSgd.Steps);
+        for (int p = 0; p < fused.Parameters.Count; p++)
+        {
+            var a = fused.Parameters[p].Value;
+            var b = separate.Parameters[p].Value;
+            for (int i = 0; i < a.Length; i++)
+            {
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-5 * (1 + Math.Abs(b[i])), $"parameter {p} [{i}]: fused {a[i]}, separate {b[i]}");
+            }
+        }
+    }
+
     [Fact]
     public void HugeLearningRateReportsEpochAndStep()
     {
