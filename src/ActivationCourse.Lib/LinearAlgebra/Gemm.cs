@@ -199,7 +199,10 @@ public static unsafe class Gemm
         }
 
         var buffers = PackBuffers.ForCurrentThread();
-        int kc = GemmKernels.Kc, mc = GemmKernels.Mc, nc = GemmKernels.Nc;
+        // Equal k blocks (784 = 4 × 196 rather than 3 × 256 + 16): no short block paying a full C tile update.
+        // They depend on k only, so every split sums each element of C in the same order.
+        int kBlocks = (job.K + GemmKernels.Kc - 1) / GemmKernels.Kc;
+        int kc = (job.K + kBlocks - 1) / kBlocks, mc = GemmKernels.Mc, nc = GemmKernels.Nc;
         for (int jc = colStart; jc < colEnd; jc += nc)
         {
             int nb = Math.Min(nc, colEnd - jc);
