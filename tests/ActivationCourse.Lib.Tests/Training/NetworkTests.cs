@@ -98,6 +98,35 @@ public class NetworkTests
         }
     }
 
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("momentum")]
+    [InlineData("adam")]
+    public void TrainingStepsDoNotAllocate(string optimizer)
+    {
+        var data = TestData.Blobs(256, 300, 10, seed: 2);
+        var network = Network.FromSpec(new MlpSpec(300, [200, 100], 10, "relu"), seed: 1);
+        Optimizer opt = optimizer switch
+        {
+            "sgd" => new Sgd(0.01),
+            "momentum" => new Sgd(0.01, momentum: 0.9),
+            _ => new Adam(),
+        };
+        var x = data.Features.AsSpan(0, 128 * 300);
+        var y = data.Labels.AsSpan(0, 128);
+        for (int i = 0; i < 3; i++)
+        {
+            network.TrainStep(x, y, opt); // first steps: buffers, optimizer state, one-time runtime setup
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            network.TrainStep(x, y, opt);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void HugeLearningRateReportsEpochAndStep()
     {
