@@ -64,17 +64,15 @@ internal static class TrainCommand
         return command;
     }
 
+    private const int MnistInputs = 28 * 28;
+
     private sealed record Settings(string Activation, string Hidden, int Epochs, int Batch, string Optimizer, double? LearningRate, double WeightDecay, int Seed, string? Save, int? Limit);
 
     private static int Run(Settings s)
     {
-        // Validate everything before loading data or building the network.
-        if (!MlpSpec.AvailableActivations.Contains(s.Activation))
-        {
-            throw new ArgumentException($"Unknown activation \"{s.Activation}\". Valid names: {string.Join(", ", MlpSpec.AvailableActivations)}.");
-        }
-
+        // Validate everything before loading data. The spec checks the activation name (and lists the valid ones).
         var hidden = ParseHidden(s.Hidden);
+        var spec = new MlpSpec(MnistInputs, hidden, 10, s.Activation);
         if (s.Epochs <= 0)
         {
             throw new ArgumentException($"--epochs must be at least 1 (got {s.Epochs}).");
@@ -113,7 +111,6 @@ internal static class TrainCommand
         var mnist = Mnist.Load(new MnistOptions { Progress = new Progress<string>(line => Console.Error.WriteLine(line)) });
         var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
         var test = LabeledData.From(mnist.Test);
-        var spec = new MlpSpec(train.Dimensions, hidden, 10, s.Activation);
         var network = Network.FromSpec(spec, s.Seed);
         Console.WriteLine($"{spec} · {network.ParameterCount:N0} parameters · {optimizer} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
 
