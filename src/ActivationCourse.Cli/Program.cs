@@ -5,5 +5,7 @@ using ActivationCourse.Cli.Commands;
 var root = new RootCommand("ActivationCourse: run the notebooks, build the course site, fetch MNIST, train and benchmark.");
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommands.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

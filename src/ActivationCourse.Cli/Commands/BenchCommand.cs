@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ActivationCourse.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ActivationCourse.Cli.Commands;
+
+/// <summary>
+/// <c>course bench</c>: throughput of the training engine's pieces, one JSON object per line
+/// (<c>{"name": ..., "value": ..., "unit": ...}</c>). Each figure is the best of several runs.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var quick = new Option<bool>("--quick") { Description = "Fewer repetitions (a rough figure in a few seconds)." };
+        var command = new Command("bench", "Benchmark the matrix multiply, the activations and one MLP training epoch; prints JSON lines.");
+        command.Options.Add(quick);
+        command.SetAction(parseResult =>
+        {
+            Run(parseResult.GetValue(quick));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Run(bool quick)
+    {
+        int repeats = quick ? 3 : 10;
+        Emit("gemm_kernel_" + Gemm.KernelName, 1, "flag");
+        double ours = BenchGemm("gemm_128x784x256", false, false, 128, 256, 784, repeats);
+        BenchGemm("gemm_at_b_784x128x256", true, false, 784, 256, 128, repeats);
+        BenchGemm("gemm_a_bt_128x256x784", false, true, 128, 784, 256, repeats);
+        BenchGemm("gemm_128x256x128", false, false, 128, 128, 256, repeats);
+        BenchGemm("gemm_512x512x512", false, false, 512, 512, 512, repeats);
+        double mathNet = BenchMathNet(128, 256, 784, quick ? 2 : 4);
+        Emit("gemm_speedup_vs_mathnet_128x784x256", ours / mathNet, "ratio");
+    }
+
+    private static double BenchGemm(string name, bool ta, bool tb, int m, int n, int k, int repeats)
+    {
+        var rng = new Random(1);
+        float[] a = RandomArray(rng, m * k), b = RandomArray(rng, k * n), c = new float[m * n];
+        int lda = ta ? m : k, ldb = tb ? k : n;
+        double flops = 2.0 * m * n * k;
+        int inner = Math.Max(1, (int)(2e9 / flops / 20));
+        double best = Best(repeats, () =>
+        {
+            for (int r = 0; r < inner; r++)
+            {
+                Gemm.Multiply(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
+            }
+        }) / inner;
+        double gflops = flops / best / 1e9;
+        Emit(name, gflops, "GFLOP/s");
+        return gflops;
+    }
+
+    private static double BenchMathNet(int m, int n, int k, int repeats)
+    {
+        var rng = new Random(1);
+        var a = Matrix<float>.Build.Dense(m, k, (_, _) => (float)rng.NextDouble());
+        var b = Matrix<float>.Build.Dense(k, n, (_, _) => (float)rng.NextDouble());
+        var c = Matrix<float>.Build.Dense(m, n);
+        double best = Best(repeats, () => a.Multiply(b, c));
+        double gflops = 2.0 * m * n * k / best / 1e9;
+        Emit($"mathnet_gemm_{m}x{k}x{n}", gflops, "GFLOP/s");
+        return gflops;
+    }
+
+    /// <summary>Best wall time of <paramref name="repeats"/> runs after one warm-up run, in seconds.</summary>
+    internal static double Best(int repeats, Action action)
+    {
+        // Warm up for a while so the JIT reaches its optimized tier.
+        long warm = Stopwatch.GetTimestamp();
+        do
+        {
+            action();
+        }
+        while (Stopwatch.GetElapsedTime(warm).TotalSeconds < 0.3);
+
+        double best = double.MaxValue;
+        for (int r = 0; r < repeats; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        return best;
+    }
+
+    private static float[] RandomArray(Random rng, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        return values;
+    }
+
+    private static void Emit(string name, double value, string unit)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", name);
+            writer.WriteNumber("value", Math.Round(value, value < 1 ? 6 : 3));
+            writer.WriteString("unit", unit);
+            writer.WriteEndObject();
+        }
+
+        Console.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,168 @@
+using ActivationCourse.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ActivationCourse.Lib.Tests.LinearAlgebra;
+
+public class GemmTests
+{
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 1, 1, 1 },
+        { 1, 7, 33 },
+        { 7, 1, 5 },
+        { 7, 33, 129 },
+        { 33, 129, 7 },
+        { 129, 33, 257 },
+        { 8, 32, 256 },
+        { 64, 96, 300 },
+        { 200, 1030, 20 },
+        { 128, 256, 784 },
+        { 129, 65, 513 },
+    };
+
+    public static TheoryData<string> Kernels => new() { "Avx512", "Avx2", "Scalar" };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void AllTransposesMatchMathNet(int m, int n, int k)
+    {
+        foreach (bool ta in new[] { false, true })
+        {
+            foreach (bool tb in new[] { false, true })
+            {
+                CheckAgainstMathNet(m, n, k, ta, tb, alpha: 1f, beta: 0f, seed: m + (3 * n) + (7 * k));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1.5f, 0.5f)]
+    [InlineData(-2f, 1f)]
+    [InlineData(0.25f, -3f)]
+    [InlineData(0f, 2f)]
+    public void AlphaAndBetaScaleProductAndC(float alpha, float beta)
+    {
+        CheckAgainstMathNet(33, 47, 300, false, false, alpha, beta, seed: 5);
+        CheckAgainstMathNet(33, 47, 300, true, true, alpha, beta, seed: 6);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void EveryKernelFamilyMatches(string kernel)
+    {
+        var kind = Enum.Parse<GemmKernelKind>(kernel);
+        if (kind == GemmKernelKind.Avx512 && GemmKernels.Best != GemmKernelKind.Avx512)
+        {
+            return;
+        }
+
+        Gemm.ForcedKernel = kind;
+        try
+        {
+            foreach (var (m, n, k) in new[] { (1, 1, 1), (7, 33, 129), (129, 33, 257), (64, 300, 40) })
+            {
+                CheckAgainstMathNet(m, n, k, false, false, 1f, 0f, seed: 11);
+                CheckAgainstMathNet(m, n, k, true, false, 1f, 0.5f, seed: 12);
+                CheckAgainstMathNet(m, n, k, false, true, 2f, 1f, seed: 13);
+            }
+        }
+        finally
+        {
+            Gemm.ForcedKernel = null;
+        }
+    }
+
+    [Fact]
+    public void BetaZeroIgnoresNaNInC()
+    {
+        float[] a = [1, 2, 3, 4];
+        float[] b = [1, 0, 0, 1];
+        float[] c = [float.NaN, float.NaN, float.NaN, float.NaN];
+        Gemm.Multiply(2, 2, 2, a, b, c);
+        Assert.Equal(new float[] { 1, 2, 3, 4 }, c);
+    }
+
+    [Fact]
+    public void LeadingDimensionsSelectSubmatrices()
+    {
+        // A 3×3 block inside a 5-wide buffer times a 3×2 block inside a 4-wide buffer, into a 6-wide C.
+        var rng = new Random(3);
+        float[] a = Enumerable.Range(0, 15).Select(_ => (float)rng.NextDouble()).ToArray();
+        float[] b = Enumerable.Range(0, 12).Select(_ => (float)rng.NextDouble()).ToArray();
+        float[] c = new float[18];
+        Gemm.Multiply(false, false, 3, 2, 3, 1f, a, 5, b, 4, 0f, c, 6);
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                float expected = 0;
+                for (int p = 0; p < 3; p++)
+                {
+                    expected += a[(i * 5) + p] * b[(p * 4) + j];
+                }
+
+                Assert.Equal(expected, c[(i * 6) + j], 5);
+            }
+
+            Assert.Equal(0f, c[(i * 6) + 2]);
+        }
+    }
+
+    [Fact]
+    public void ParallelSplitIsDeterministic()
+    {
+        var rng = new Random(9);
+        int m = 300, n = 500, k = 700;
+        float[] a = Random(rng, m * k), b = Random(rng, k * n);
+        float[] first = new float[m * n], again = new float[m * n];
+        Gemm.Multiply(m, n, k, a, b, first);
+        Gemm.Multiply(m, n, k, a, b, again);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void RejectsShortSpans()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Gemm.Multiply(2, 2, 2, new float[3], new float[4], new float[4]));
+        Assert.Contains("A holds 3", ex.Message);
+    }
+
+    private static float[] Random(Random rng, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)((rng.NextDouble() * 2) - 1);
+        }
+
+        return values;
+    }
+
+    private static void CheckAgainstMathNet(int m, int n, int k, bool ta, bool tb, float alpha, float beta, int seed)
+    {
+        var rng = new Random(seed);
+        float[] a = Random(rng, m * k), b = Random(rng, k * n), c = Random(rng, m * n);
+        int lda = ta ? m : k, ldb = tb ? k : n;
+
+        var ma = ta ? Matrix<float>.Build.Dense(k, m, (i, j) => a[(i * m) + j]).Transpose()
+                    : Matrix<float>.Build.Dense(m, k, (i, j) => a[(i * k) + j]);
+        var mb = tb ? Matrix<float>.Build.Dense(n, k, (i, j) => b[(i * k) + j]).Transpose()
+                    : Matrix<float>.Build.Dense(k, n, (i, j) => b[(i * n) + j]);
+        var mc = Matrix<float>.Build.Dense(m, n, (i, j) => c[(i * n) + j]);
+        var expected = (alpha * (ma * mb)) + (beta * mc);
+
+        Gemm.Multiply(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, n);
+
+        // Float sums of k products of magnitude ≤ 1: allow a few ulps per term, relative to the sum's scale.
+        float tolerance = 1e-5f * (k + 4) * Math.Max(1f, Math.Abs(alpha));
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                float got = c[(i * n) + j], want = expected[i, j];
+                Assert.True(Math.Abs(got - want) <= tolerance * Math.Max(1f, Math.Abs(want)),
+                    $"C[{i},{j}] = {got}, MathNet {want} (m={m}, n={n}, k={k}, ta={ta}, tb={tb}, α={alpha}, β={beta})");
+            }
+        }
+    }
+}

@@ -1,0 +1,262 @@
+using ActivationCourse.Training;
+
+namespace ActivationCourse.Lib.Tests.Training;
+
+public class NetworkTests
+{
+    static NetworkTests() => TestSetup.Ensure();
+
+    public static TheoryData<string> Activations => new() { "relu", "tanh" };
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void WholeNetworkGradientCheckInDouble(string activation)
+    {
+        var network = Network.FromSpec(new MlpSpec(5, [4], 3, activation), seed: 3);
+        var rng = new Random(4);
+        var x = TestData.RandomDoubles(rng, 6 * 5);
+        int[] labels = [0, 1, 2, 2, 1, 0];
+        var report = new ReferenceNetwork(network).CheckGradients(x, labels);
+        Assert.True(report.MaxRelativeError < 1e-6, $"{activation}: {report}");
+        Assert.Equal(network.ParameterCount, report.Checked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void FloatEngineGradientsEqualDoubleReference(string activation)
+    {
+        var network = Network.FromSpec(new MlpSpec(20, [16, 12], 5, activation), seed: 5);
+        var data = TestData.Blobs(37, 20, 5, seed: 6, spread: 1.0);
+        var (loss, _) = network.ComputeGradients(data.Features, data.Labels);
+
+        var reference = new ReferenceNetwork(network);
+        double referenceLoss = reference.LossAndGradients(Array.ConvertAll(data.Features, v => (double)v), data.Labels);
+        Assert.Equal(referenceLoss, loss, 1e-5);
+        for (int p = 0; p < network.Parameters.Count; p++)
+        {
+            var fast = network.Parameters[p].Gradient;
+            var slow = reference.Gradients[p];
+            double scale = slow.Max(Math.Abs) + 1e-12;
+            for (int i = 0; i < fast.Length; i++)
+            {
+                Assert.True(Math.Abs(fast[i] - slow[i]) <= 1e-4 * scale, $"parameter {p} [{i}]: float {fast[i]}, double {slow[i]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void SameSeedGivesIdenticalHistoryAndWeights()
+    {
+        var data = TestData.Blobs(600, 30, 4, seed: 7, spread: 1.5);
+        (TrainingHistory History, Network Network) Run()
+        {
+            var network = Network.FromSpec(new MlpSpec(30, [300, 40], 4, "relu"), seed: 11);
+            var trainer = new Trainer(network, new Adam(0.001), new TrainerOptions { Epochs = 2, BatchSize = 64, Seed = 12 });
+            return (trainer.Fit(data, data), network);
+        }
+
+        var first = Run();
+        var second = Run();
+        Assert.Equal(
+            first.History.Epochs.Select(e => (e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy)),
+            second.History.Epochs.Select(e => (e.TrainLoss, e.TrainAccuracy, e.TestLoss, e.TestAccuracy)));
+        for (int p = 0; p < first.Network.Parameters.Count; p++)
+        {
+            Assert.Equal(first.Network.Parameters[p].Value, second.Network.Parameters[p].Value);
+        }
+    }
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("tanh")]
+    public void FusedSgdStepEqualsGradientThenUpdate(string activation)
+    {
+        var data = TestData.Blobs(96, 10, 3, seed: 9, spread: 1.0);
+        var spec = new MlpSpec(10, [40, 20], 3, activation);
+        var fused = Network.FromSpec(spec, seed: 4);
+        var separate = Network.FromSpec(spec, seed: 4);
+        var fusedSgd = new Sgd(0.1);
+        var plainSgd = new Sgd(0.1);
+        for (int step = 0; step < 3; step++)
+        {
+            var x = data.Features.AsSpan(step * 32 * 10, 32 * 10);
+            var y = data.Labels.AsSpan(step * 32, 32);
+            fused.TrainStep(x, y, fusedSgd);
+            separate.ComputeGradients(x, y);
+            plainSgd.Step(separate.Parameters);
+        }
+
+        Assert.Equal(3, fusedSgd.Steps);
+        for (int p = 0; p < fused.Parameters.Count; p++)
+        {
+            var a = fused.Parameters[p].Value;
+            var b = separate.Parameters[p].Value;
+            for (int i = 0; i < a.Length; i++)
+            {
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-5 * (1 + Math.Abs(b[i])), $"parameter {p} [{i}]: fused {a[i]}, separate {b[i]}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("momentum")]
+    [InlineData("adam")]
+    public void TrainingStepsDoNotAllocate(string optimizer)
+    {
+        var data = TestData.Blobs(256, 300, 10, seed: 2);
+        var network = Network.FromSpec(new MlpSpec(300, [200, 100], 10, "relu"), seed: 1);
+        Optimizer opt = optimizer switch
+        {
+            "sgd" => new Sgd(0.01),
+            "momentum" => new Sgd(0.01, momentum: 0.9),
+            _ => new Adam(),
+        };
+        var x = data.Features.AsSpan(0, 128 * 300);
+        var y = data.Labels.AsSpan(0, 128);
+        for (int i = 0; i < 3; i++)
+        {
+            network.TrainStep(x, y, opt); // first steps: buffers, optimizer state, one-time runtime setup
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            network.TrainStep(x, y, opt);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void HugeLearningRateReportsEpochAndStep()
+    {
+        var data = TestData.Blobs(512, 10, 3, seed: 8, spread: 1.0);
+        var network = Network.FromSpec(new MlpSpec(10, [32], 3, "relu"), seed: 1);
+        var trainer = new Trainer(network, new Sgd(1e12), new TrainerOptions { Epochs = 3, BatchSize = 32 });
+        var ex = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(data));
+        Assert.Equal(1, ex.Epoch);
+        Assert.InRange(ex.Step, 1, 16);
+        Assert.Contains($"epoch {ex.Epoch}, step {ex.Step}", ex.Message);
+    }
+
+    [Fact]
+    public void SaveAndLoadRoundTrip()
+    {
+        var network = Network.FromSpec(new MlpSpec(12, [9, 7], 4, "tanh"), seed: 2);
+        var data = TestData.Blobs(50, 12, 4, seed: 3);
+        using var stream = new MemoryStream();
+        ModelFile.Save(network, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Load(stream);
+        Assert.Equal(network.Layers.Select(l => l.Description), loaded.Layers.Select(l => l.Description));
+        for (int p = 0; p < network.Parameters.Count; p++)
+        {
+            Assert.Equal(network.Parameters[p].Value, loaded.Parameters[p].Value);
+        }
+
+        Assert.Equal(network.PredictProbabilities(data.Features), loaded.PredictProbabilities(data.Features));
+    }
+
+    [Fact]
+    public void LoadRejectsOtherFiles()
+    {
+        using var stream = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+        Assert.Throws<InvalidDataException>(() => ModelFile.Load(stream));
+    }
+
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("momentum")]
+    [InlineData("nesterov")]
+    [InlineData("adam")]
+    public void LearnsSeparableBlobs(string optimizer)
+    {
+        var train = TestData.Blobs(2000, 20, 5, seed: 21, spread: 0.8);
+        var test = TestData.Blobs(500, 20, 5, seed: 21, spread: 0.8);
+        var network = Network.FromSpec(new MlpSpec(20, [32], 5, "relu"), seed: 1);
+        Optimizer opt = optimizer switch
+        {
+            "sgd" => new Sgd(0.1),
+            "momentum" => new Sgd(0.05, momentum: 0.9),
+            "nesterov" => new Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 1e-4),
+            _ => new Adam(0.01),
+        };
+        var history = new Trainer(network, opt, new TrainerOptions { Epochs = 5, BatchSize = 32 }).Fit(train, test);
+        Assert.True(history.Last!.TestAccuracy > 0.97, $"test accuracy {history.Last.TestAccuracy}");
+        Assert.True(history.Epochs[^1].TrainLoss < history.Epochs[0].TrainLoss);
+    }
+
+    [Fact]
+    public void ProgressReportsEveryBatchAndEpoch()
+    {
+        var data = TestData.Blobs(100, 4, 2, seed: 1);
+        var reports = new List<TrainingProgress>();
+        var network = Network.FromSpec(new MlpSpec(4, [3], 2, "relu"), seed: 1);
+        new Trainer(network, new Sgd(0.1), new TrainerOptions { Epochs = 2, BatchSize = 30, ReportEveryBatch = true, Progress = reports.Add }).Fit(data);
+        Assert.Equal(2 * (4 + 1), reports.Count);
+        Assert.Equal(2, reports.Count(r => r.Completed is not null));
+        Assert.Equal(4, reports[0].Batches);
+    }
+
+    [Fact]
+    public void WeightsAreReadableAsMathNetMatrices()
+    {
+        var network = Network.FromSpec(new MlpSpec(6, [5], 3, "relu"), seed: 1);
+        var dense = (DenseLayer)network.Layers[0];
+        var w = dense.Weights.ToMatrix();
+        Assert.Equal(6, w.RowCount);
+        Assert.Equal(5, w.ColumnCount);
+        Assert.Equal(dense.Weights.Value[(2 * 5) + 3], w[2, 3]);
+        Assert.Equal((double)dense.Weights.Value[7], dense.Weights.ToDoubleMatrix()[1, 2]);
+    }
+
+    [Fact]
+    public void InitializationMatchesTheSchemesVariance()
+    {
+        var rng = new Random(1);
+        var w = new float[200 * 300];
+        Initializers.Fill(w, Initialization.HeNormal, 200, 300, rng);
+        double variance = w.Select(v => (double)v * v).Average();
+        Assert.Equal(2.0 / 200, variance, 0.0005);
+        Initializers.Fill(w, Initialization.XavierUniform, 200, 300, rng);
+        Assert.True(w.Max() <= Math.Sqrt(6.0 / 500) && w.Min() >= -Math.Sqrt(6.0 / 500));
+        Assert.Equal(2.0 / 500, w.Select(v => (double)v * v).Average(), 0.0003);
+        Assert.Equal(Initialization.HeNormal, Initializers.DefaultFor("relu"));
+        Assert.Equal(Initialization.XavierUniform, Initializers.DefaultFor("tanh"));
+        Assert.Equal(Initialization.LeCunNormal, Initializers.DefaultFor("selu"));
+    }
+}
+
+public class DiagnosticsTests
+{
+    static DiagnosticsTests() => TestSetup.Ensure();
+
+    [Fact]
+    public void FindsDeadReluUnitsAndSaturatedTanh()
+    {
+        var data = TestData.Blobs(300, 8, 3, seed: 2);
+        var network = Network.FromSpec(new MlpSpec(8, [10], 3, "relu"), seed: 4);
+        var dense = (DenseLayer)network.Layers[0];
+
+        // Units 0..4 get zero weights and bias −1 (dead everywhere), units 5..9 bias +1 (alive everywhere).
+        Array.Clear(dense.Weights.Value);
+        for (int unit = 0; unit < 10; unit++)
+        {
+            dense.Bias.Value[unit] = unit < 5 ? -1 : 1;
+        }
+
+        var report = NetworkDiagnostics.Compute(network, data);
+        Assert.Equal(3, report.Count);
+        Assert.Equal(0.5, report[1].DeadShare, 6);
+        Assert.True(double.IsNaN(report[0].DeadShare));
+        Assert.True(report[2].GradientStd > 0);
+
+        var tanh = Network.FromSpec(new MlpSpec(8, [10], 3, "tanh"), seed: 4);
+        var first = (DenseLayer)tanh.Layers[0];
+        Array.Fill(first.Bias.Value, 20f);
+        var saturated = NetworkDiagnostics.Compute(tanh, data);
+        Assert.Equal(1.0, saturated[1].SaturatedShare, 6);
+        Assert.Equal(0.0, saturated[1].DeadShare, 6);
+        Assert.Equal(1.0, saturated[1].ActivationMean, 3);
+    }
+}
