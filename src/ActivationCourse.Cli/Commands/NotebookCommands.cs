@@ -78,6 +78,8 @@ internal static class NotebookCommands
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(Console.Out),
         });
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 160;
         var runner = new NotebookRunner(new RunnerOptions { CellTimeout = timeout, RepositoryRoot = root, Progress = p => ReportProgress(console, p) });
 
         var results = new List<NotebookRunResult>();

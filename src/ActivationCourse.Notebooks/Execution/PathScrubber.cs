@@ -2,7 +2,7 @@ using ActivationCourse.Notebooks.Model;
 
 namespace ActivationCourse.Notebooks.Execution;
 
-/// <summary>Removes machine paths from outputs: the notebook folder becomes <c>.</c>, the repository <c>&lt;repo&gt;</c>, the home folder <c>~</c>.</summary>
+/// <summary>Removes machine paths (and <c>\r</c>) from outputs: the notebook folder becomes <c>.</c>, the repository <c>&lt;repo&gt;</c>, the home folder <c>~</c>.</summary>
 internal sealed class PathScrubber(string notebookDirectory, string? repositoryRoot)
 {
     private readonly (string Path, string Replacement)[] replacements =
@@ -15,8 +15,10 @@ internal sealed class PathScrubber(string notebookDirectory, string? repositoryR
         }.Where(r => r.Item1.Length > 1),
     ];
 
+    /// <summary>The text with machine paths replaced and <c>\r\n</c> line endings made <c>\n</c>.</summary>
     public string Scrub(string text)
     {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         foreach (var (path, replacement) in replacements)
             text = text.Replace(path, replacement, StringComparison.Ordinal);
         return text;
