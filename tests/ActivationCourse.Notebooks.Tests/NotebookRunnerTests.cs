@@ -70,6 +70,7 @@ public class NotebookFeatureTests
         Assert.Equal("6", Assert.IsType<DataOutput>(Assert.Single(result.Executed.Cells[1].Outputs)).Get("text/plain"));
         var outputs = result.Executed.Cells[2].Outputs;
         Assert.StartsWith("<svg", Assert.IsType<DataOutput>(outputs[0]).Get("text/html"));
+        Assert.Equal("a dot", Assert.IsType<DataOutput>(outputs[0]).Get("text/plain"));
         Assert.Equal("2", Assert.IsType<DataOutput>(outputs[1]).Get("text/plain"));
     }
 
@@ -133,5 +134,19 @@ public class NotebookFeatureTests
         Assert.Equal([CellStatus.Failed, CellStatus.NotRun], result.Cells.Select(c => c.Status));
         Assert.Contains("did not finish within 1 s", result.Failure!.Error);
         Assert.Equal("Timeout", Assert.IsType<ErrorOutput>(Assert.Single(result.Executed.Cells[0].Outputs)).EName);
+    }
+}
+
+public class ReferenceErrorTests
+{
+    [Fact]
+    public async Task A_missing_dll_fails_the_cell_naming_the_reference()
+    {
+        var notebook = new Notebook();
+        notebook.Cells.Add(new Cell(CellKind.Code, "#r \"missing/Nothing.dll\"\nvar x = 1;"));
+
+        var result = await new NotebookRunner().RunAsync(notebook, Path.GetTempPath(), "missing");
+
+        Assert.Contains("#r \"missing/Nothing.dll\": no such file", result.Failure?.Error);
     }
 }

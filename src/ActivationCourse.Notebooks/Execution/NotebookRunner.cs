@@ -38,6 +38,9 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
         ];
     });
 
+    /// <summary>References to package and #r assemblies, shared by every notebook of the process (Roslyn caches their metadata per reference).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MetadataReference> SharedReferences = new(StringComparer.Ordinal);
+
     private readonly RunnerOptions options = options ?? new RunnerOptions();
     private readonly NuGetResolver nuget = new();
 
@@ -209,7 +212,7 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
             foreach (var path in paths)
             {
                 if (referencedPaths.Add(path))
-                    references.Add(MetadataReference.CreateFromFile(path));
+                    references.Add(SharedReferences.GetOrAdd(path, p => MetadataReference.CreateFromFile(p)));
             }
         }
 

@@ -23,8 +23,14 @@ public static class ValueFormatter
 
     private static string FormatAs(object? value, string mimeType)
     {
-        if (mimeType == "text/html" && value is not null && FindToHtml(value.GetType()) is { } toHtml && !HasFormatterSource(value.GetType()))
-            return (string?)toHtml.Invoke(value, null) ?? "";
+        if (value is not null && FindToHtml(value.GetType()) is { } toHtml && !HasFormatterSource(value.GetType()))
+        {
+            // IHtmlRenderable's contract: HTML front ends use ToHtml(), plain-text ones ToString().
+            if (mimeType == "text/html")
+                return (string?)toHtml.Invoke(value, null) ?? "";
+            if (mimeType == "text/plain")
+                return value.ToString() ?? "";
+        }
         if (value is string s && mimeType == "text/plain")
             return s;
         return Formatter.ToDisplayString(value, mimeType);
