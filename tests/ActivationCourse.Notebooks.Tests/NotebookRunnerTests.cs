@@ -72,6 +72,9 @@ public class NotebookFeatureTests
         Assert.StartsWith("<svg", Assert.IsType<DataOutput>(outputs[0]).Get("text/html"));
         Assert.Equal("a dot", Assert.IsType<DataOutput>(outputs[0]).Get("text/plain"));
         Assert.Equal("2", Assert.IsType<DataOutput>(outputs[1]).Get("text/plain"));
+        var chart = Assert.IsType<DataOutput>(Assert.Single(result.Executed.Cells[3].Outputs));
+        Assert.StartsWith("<svg", chart.Get("text/html"));
+        Assert.Contains("tanh", chart.Get("text/plain"));
     }
 
     [Fact]
