@@ -106,3 +106,17 @@ public class SiteTests(SiteFixture fixture) : IClassFixture<SiteFixture>
         }
     }
 }
+
+public class KatexAssetsTests
+{
+    [Fact]
+    public void Without_npm_the_site_build_says_to_install_Node()
+    {
+        using var temp = TestFiles.Temp();
+
+        var error = Assert.Throws<InvalidOperationException>(() => KatexAssets.EnsurePackage(temp.Path, "npm-that-does-not-exist"));
+
+        Assert.Contains("npm was not found", error.Message);
+        Assert.Contains("Install Node.js", error.Message);
+    }
+}

@@ -15,14 +15,17 @@ public static class KatexAssets
     public const string Version = "0.16.22";
 
     /// <summary>The KaTeX tarball in <paramref name="cacheFolder"/>, fetched with npm when missing.</summary>
-    public static string EnsurePackage(string cacheFolder)
+    public static string EnsurePackage(string cacheFolder) =>
+        EnsurePackage(cacheFolder, OperatingSystem.IsWindows() ? "npm.cmd" : "npm");
+
+    /// <summary>As <see cref="EnsurePackage(string)"/>, with the npm executable named (tests use a missing one).</summary>
+    internal static string EnsurePackage(string cacheFolder, string npm)
     {
         Directory.CreateDirectory(cacheFolder);
         var tarball = Path.Combine(cacheFolder, $"katex-{Version}.tgz");
         if (File.Exists(tarball))
             return tarball;
 
-        var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
         var start = new ProcessStartInfo(npm, ["pack", $"katex@{Version}", "--pack-destination", cacheFolder, "--silent"])
         {
             WorkingDirectory = cacheFolder,
