@@ -46,9 +46,20 @@ internal static class NotebookCommands
         command.Options.Add(output);
         command.SetAction(parseResult =>
         {
-            var root = RepositoryRoot.Find();
+            string root;
+            List<string> notebooks;
+            try
+            {
+                root = RepositoryRoot.Find();
+                notebooks = NotebookPaths(root, parseResult.GetValue(paths) ?? []);
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
             var folder = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine(root, "artifacts", "student"));
-            foreach (var path in NotebookPaths(root, parseResult.GetValue(paths) ?? []))
+            foreach (var path in notebooks)
             {
                 var target = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".ipynb");
                 NotebookWriter.Save(StudentCopy.Create(NotebookReader.Load(path)), target);
@@ -62,8 +73,18 @@ internal static class NotebookCommands
     /// <summary>Runs notebooks, writes the executed copies and the site, prints a summary; returns the exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, string? outputFolder, bool inPlace, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot.Find();
-        var notebooks = NotebookPaths(root, paths);
+        string root;
+        List<string> notebooks;
+        try
+        {
+            root = RepositoryRoot.Find();
+            notebooks = NotebookPaths(root, paths);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
         if (notebooks.Count == 0)
         {
             Console.Error.WriteLine("No notebooks to run.");
@@ -120,7 +141,7 @@ internal static class NotebookCommands
         }
         console.Write(table);
         console.WriteLine($"Executed notebooks: {(inPlace ? "rewritten in place" : Path.GetRelativePath(Environment.CurrentDirectory, folder))}");
-        console.WriteLine($"Site: {index} (built in {siteClock.Elapsed.TotalSeconds:0.0} s)");
+        console.WriteLine($"Site built in {siteClock.Elapsed.TotalSeconds:0.0} s. Open it in a browser: {index}");
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
