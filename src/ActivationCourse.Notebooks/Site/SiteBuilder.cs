@@ -82,8 +82,9 @@ public static partial class SiteBuilder
 
     private static string PlainText(LeafBlock block)
     {
-        var raw = block.Inline is null ? "" : string.Concat(block.Inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()));
-        var withCode = block.Inline is null ? raw : string.Concat(block.Inline.Descendants<Markdig.Syntax.Inlines.Inline>().Select(i => i switch
+        if (block.Inline is null)
+            return "";
+        var text = string.Concat(block.Inline.Descendants<Markdig.Syntax.Inlines.Inline>().Select(i => i switch
         {
             Markdig.Syntax.Inlines.LiteralInline l => l.Content.ToString(),
             Markdig.Syntax.Inlines.CodeInline c => c.Content,
@@ -91,7 +92,7 @@ public static partial class SiteBuilder
             Markdig.Syntax.Inlines.LineBreakInline => " ",
             _ => "",
         }));
-        return Regex.Replace(withCode, @"\s+", " ").Trim();
+        return Regex.Replace(text, @"\s+", " ").Trim();
     }
 
     private static string IndexPage(IReadOnlyList<SiteLesson> lessons)
