@@ -7,5 +7,7 @@ root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommands.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(NotebookCommands.Create());
+root.Subcommands.Add(RunCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

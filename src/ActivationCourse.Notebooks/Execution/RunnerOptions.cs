@@ -1,0 +1,22 @@
+namespace ActivationCourse.Notebooks.Execution;
+
+/// <summary>How <see cref="NotebookRunner"/> runs notebooks.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>The longest a single cell may run before the notebook is abandoned.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The repository root, replaced by <c>&lt;repo&gt;</c> in outputs (found from the notebook when null).</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>Called when a cell starts and when it ends (never while a cell's console is captured).</summary>
+    public Action<CellProgress>? Progress { get; init; }
+}
+
+/// <summary>Progress of a run: a code cell started (<see cref="Status"/> is <see cref="CellStatus.Running"/>) or ended.</summary>
+/// <param name="Notebook">The notebook's display name.</param>
+/// <param name="CellNumber">The cell's 1-based number among all cells of the notebook.</param>
+/// <param name="CellCount">How many cells the notebook has.</param>
+/// <param name="Status">Running, or the cell's outcome.</param>
+/// <param name="Elapsed">Time the cell took (zero when it starts).</param>
+public sealed record CellProgress(string Notebook, int CellNumber, int CellCount, CellStatus Status, TimeSpan Elapsed);
