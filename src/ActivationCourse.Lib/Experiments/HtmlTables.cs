@@ -13,8 +13,8 @@ internal static class HtmlTables
     public const string HeaderLeft = "padding:3px 10px;border-bottom:2px solid #444;text-align:left;font-weight:600";
 
     /// <summary>Style of a numeric cell.</summary>
-    public const string Number = "padding:3px 10px;border-bottom:1px solid #e6e6e6;text-align:right";
+    public const string Number = "padding:3px 10px;border-bottom:1px solid #e6e6e6;text-align:right;white-space:nowrap";
 
     /// <summary>Style of a text cell.</summary>
-    public const string Text = "padding:3px 10px;border-bottom:1px solid #e6e6e6;text-align:left";
+    public const string Text = "padding:3px 10px;border-bottom:1px solid #e6e6e6;text-align:left;white-space:nowrap";
 }
