@@ -37,6 +37,7 @@ public sealed record ConvNetLayer(string Layer, string Activation, FeatureShape 
 /// net.TotalParameters;
 /// </code>
 /// </summary>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class ConvNetSummary : IHtmlRenderable
 {
     private readonly List<ConvNetLayer> _layers = [];
@@ -145,18 +146,18 @@ public sealed class ConvNetSummary : IHtmlRenderable
     /// <inheritdoc/>
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table><thead><tr><th>layer</th><th>activation</th><th>output shape</th><th>parameters</th><th>count</th><th>share</th></tr></thead><tbody>");
-        sb.Append("<tr><td>Input</td><td></td><td>").Append(Input).Append("</td><td>0</td><td></td><td></td></tr>");
+        var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:13px\"><thead><tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">layer</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">activation</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">output shape</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">parameters</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">count</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">share</th></tr></thead><tbody>");
+        sb.Append("<tr><td style=\"padding:2px 8px\">Input</td><td style=\"padding:2px 8px\"></td><td style=\"padding:2px 8px\">").Append(Input).Append("</td><td style=\"padding:2px 8px\">0</td><td style=\"padding:2px 8px\"></td><td style=\"padding:2px 8px\"></td></tr>");
         long total = TotalParameters;
         foreach (var l in _layers)
         {
-            sb.Append("<tr><td>").Append(Escape(l.Layer)).Append("</td><td>").Append(Escape(l.Activation))
-              .Append("</td><td>").Append(l.Output).Append("</td><td style=\"text-align:right\">").Append(l.Parameters.ToString("N0", CultureInfo.InvariantCulture))
-              .Append("</td><td>").Append(Escape(l.Formula)).Append("</td><td style=\"text-align:right\">")
+            sb.Append("<tr><td style=\"padding:2px 8px\">").Append(Escape(l.Layer)).Append("</td><td style=\"padding:2px 8px\">").Append(Escape(l.Activation))
+              .Append("</td><td style=\"padding:2px 8px\">").Append(l.Output).Append("</td><td style=\"padding:2px 8px;text-align:right\">").Append(l.Parameters.ToString("N0", CultureInfo.InvariantCulture))
+              .Append("</td><td style=\"padding:2px 8px\">").Append(Escape(l.Formula)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
               .Append(total == 0 ? "" : ((double)l.Parameters / total).ToString("P1", CultureInfo.InvariantCulture)).Append("</td></tr>");
         }
-        sb.Append("<tr><th>Total</th><th></th><th></th><th style=\"text-align:right\">").Append(total.ToString("N0", CultureInfo.InvariantCulture))
-          .Append("</th><th></th><th></th></tr></tbody></table>");
+        sb.Append("<tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">Total</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th><th style=\"padding:2px 8px;text-align:right\">").Append(total.ToString("N0", CultureInfo.InvariantCulture))
+          .Append("</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th></tr></tbody></table>");
         return sb.ToString();
     }
 

@@ -25,6 +25,7 @@ public sealed record StepSizeRow(double Step, double Forward, double Centered, d
 /// <para>The round-off terms are bounds for correctly rounded f; measured round-off scatters below them (and a
 /// function that is a few ulps off, or the rounding of x ± h itself, can push it somewhat above).</para>
 /// </remarks>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed class StepSizeSweep : IHtmlRenderable
 {
     private StepSizeSweep(string name, double x, Precision precision, double value, double exact, double second, double third, StepSizeRow[] rows)
@@ -152,8 +153,8 @@ public sealed class StepSizeSweep : IHtmlRenderable
     public string ToHtml()
     {
         var sb = new StringBuilder();
-        sb.Append("<table><caption>").Append(Escape(Caption)).Append("</caption>")
-          .Append("<thead><tr><th>difference</th><th>best measured h</th><th>its error</th><th>model's best h</th><th>model's error there</th></tr></thead><tbody>");
+        sb.Append("<table style=\"border-collapse:collapse;font-size:13px\"><caption style=\"text-align:left;padding-bottom:4px\">").Append(Escape(Caption)).Append("</caption>")
+          .Append("<thead><tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">difference</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">best measured h</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">its error</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">model's best h</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">model's error there</th></tr></thead><tbody>");
         Row(sb, "one-sided", BestForward.Step, BestForward.ForwardError, ModelBestForwardStep, ModelForwardError(ModelBestForwardStep));
         Row(sb, "centered", BestCentered.Step, BestCentered.CenteredError, ModelBestCenteredStep, ModelCenteredError(ModelBestCenteredStep));
         sb.Append("</tbody></table>");
@@ -161,8 +162,8 @@ public sealed class StepSizeSweep : IHtmlRenderable
     }
 
     private static void Row(StringBuilder sb, string name, double h, double err, double modelH, double modelErr) =>
-        sb.Append("<tr><td>").Append(name).Append("</td><td>").Append(G(h)).Append("</td><td>").Append(G(err))
-          .Append("</td><td>").Append(G(modelH)).Append("</td><td>").Append(G(modelErr)).Append("</td></tr>");
+        sb.Append("<tr><td style=\"padding:2px 8px\">").Append(name).Append("</td><td style=\"padding:2px 8px\">").Append(G(h)).Append("</td><td style=\"padding:2px 8px\">").Append(G(err))
+          .Append("</td><td style=\"padding:2px 8px\">").Append(G(modelH)).Append("</td><td style=\"padding:2px 8px\">").Append(G(modelErr)).Append("</td></tr>");
 
     private string Caption => string.Create(CultureInfo.InvariantCulture,
         $"{FunctionName} at x = {X}, {(Precision == Precision.Double ? "double" : "float")} (ε = {G(Epsilon)}), exact f′(x) = {Exact:R}");
