@@ -57,6 +57,7 @@ public class StepSizeSweepTests
         Assert.Equal(sp * (1 - (6 * sg) + (6 * sg * sg)), s.ThirdDerivative, 5);
         Assert.Equal(sg, s.Value, 15);
         Assert.Equal(sp, s.Exact, 15);
-        Assert.Contains("<table>", s.ToHtml());
+        Assert.Contains("<table", s.ToHtml());
+        Assert.Contains("centered", s.ToHtml());
     }
 }
