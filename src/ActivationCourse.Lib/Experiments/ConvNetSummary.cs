@@ -26,7 +26,9 @@ public readonly record struct FeatureShape(int Height, int Width, int Channels, 
 /// <param name="Output">Output shape of one example.</param>
 /// <param name="Parameters">Trainable parameters (weights and biases).</param>
 /// <param name="Formula">How <paramref name="Parameters"/> is computed, e.g. "(5·5·3 + 1)·6".</param>
-public sealed record ConvNetLayer(string Layer, string Activation, FeatureShape Output, long Parameters, string Formula);
+/// <param name="MultiplyAdds">Multiply-adds for one example: every output value of a Conv2D or Dense layer is a weighted
+/// sum with one multiply-add per weight (biases and pooling comparisons not counted).</param>
+public sealed record ConvNetLayer(string Layer, string Activation, FeatureShape Output, long Parameters, string Formula, long MultiplyAdds = 0);
 
 /// <summary>
 /// Traces shapes and counts parameters of a small sequential convolutional network, layer by layer, like Keras'
@@ -63,6 +65,9 @@ public sealed class ConvNetSummary : IHtmlRenderable
     /// <summary>The sum of every layer's parameters.</summary>
     public long TotalParameters => _layers.Sum(l => l.Parameters);
 
+    /// <summary>The sum of every layer's multiply-adds for one example.</summary>
+    public long TotalMultiplyAdds => _layers.Sum(l => l.MultiplyAdds);
+
     /// <summary>
     /// A 2-D convolution with <paramref name="filters"/> square kernels of size <paramref name="kernel"/>, stride 1.
     /// "same" padding keeps height and width; "valid" shrinks each by kernel − 1.
@@ -92,7 +97,8 @@ public sealed class ConvNetSummary : IHtmlRenderable
         _layers.Add(new ConvNetLayer(
             string.Create(CultureInfo.InvariantCulture, $"Conv2D {filters} × {kernel}×{kernel}, {padding}"), activation,
             new FeatureShape(h, w, filters), parameters,
-            string.Create(CultureInfo.InvariantCulture, $"({kernel}·{kernel}·{input.Channels} + 1)·{filters}")));
+            string.Create(CultureInfo.InvariantCulture, $"({kernel}·{kernel}·{input.Channels} + 1)·{filters}"),
+            (long)h * w * kernel * kernel * input.Channels * filters));
         return this;
     }
 
@@ -129,7 +135,8 @@ public sealed class ConvNetSummary : IHtmlRenderable
         }
         _layers.Add(new ConvNetLayer(string.Create(CultureInfo.InvariantCulture, $"Dense {units}"), activation,
             new FeatureShape(1, 1, units, true), ((long)input.Channels + 1) * units,
-            string.Create(CultureInfo.InvariantCulture, $"({input.Channels} + 1)·{units}")));
+            string.Create(CultureInfo.InvariantCulture, $"({input.Channels} + 1)·{units}"),
+            (long)input.Channels * units));
         return this;
     }
 
@@ -146,18 +153,31 @@ public sealed class ConvNetSummary : IHtmlRenderable
     /// <inheritdoc/>
     public string ToHtml()
     {
-        var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:13px\"><thead><tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">layer</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">activation</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">output shape</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">parameters</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">count</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">share</th></tr></thead><tbody>");
-        sb.Append("<tr><td style=\"padding:2px 8px\">Input</td><td style=\"padding:2px 8px\"></td><td style=\"padding:2px 8px\">").Append(Input).Append("</td><td style=\"padding:2px 8px\">0</td><td style=\"padding:2px 8px\"></td><td style=\"padding:2px 8px\"></td></tr>");
-        long total = TotalParameters;
+        const string Th = "<th style=\"padding:2px 8px;border-bottom:1px solid #888\">";
+        const string Td = "<td style=\"padding:2px 8px\">";
+        const string TdRight = "<td style=\"padding:2px 8px;text-align:right\">";
+        var ci = CultureInfo.InvariantCulture;
+        long total = TotalParameters, work = TotalMultiplyAdds;
+        string Share(long part, long whole) => whole == 0 ? "" : ((double)part / whole).ToString("P1", ci);
+        var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:13px\"><thead><tr>");
+        foreach (var h in new[] { "layer", "activation", "output shape", "parameters", "count", "share", "multiply-adds", "share" })
+        {
+            sb.Append(Th).Append(h).Append("</th>");
+        }
+        sb.Append("</tr></thead><tbody><tr>").Append(Td).Append("Input</td>").Append(Td).Append("</td>").Append(Td).Append(Input)
+          .Append("</td>").Append(TdRight).Append("0</td>").Append(Td).Append("</td>").Append(Td).Append("</td>").Append(TdRight).Append("0</td>")
+          .Append(Td).Append("</td></tr>");
         foreach (var l in _layers)
         {
-            sb.Append("<tr><td style=\"padding:2px 8px\">").Append(Escape(l.Layer)).Append("</td><td style=\"padding:2px 8px\">").Append(Escape(l.Activation))
-              .Append("</td><td style=\"padding:2px 8px\">").Append(l.Output).Append("</td><td style=\"padding:2px 8px;text-align:right\">").Append(l.Parameters.ToString("N0", CultureInfo.InvariantCulture))
-              .Append("</td><td style=\"padding:2px 8px\">").Append(Escape(l.Formula)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(total == 0 ? "" : ((double)l.Parameters / total).ToString("P1", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            sb.Append("<tr>").Append(Td).Append(Escape(l.Layer)).Append("</td>").Append(Td).Append(Escape(l.Activation)).Append("</td>")
+              .Append(Td).Append(l.Output).Append("</td>").Append(TdRight).Append(l.Parameters.ToString("N0", ci)).Append("</td>")
+              .Append(Td).Append(Escape(l.Formula)).Append("</td>").Append(TdRight).Append(Share(l.Parameters, total)).Append("</td>")
+              .Append(TdRight).Append(l.MultiplyAdds.ToString("N0", ci)).Append("</td>").Append(TdRight).Append(Share(l.MultiplyAdds, work))
+              .Append("</td></tr>");
         }
-        sb.Append("<tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">Total</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th><th style=\"padding:2px 8px;text-align:right\">").Append(total.ToString("N0", CultureInfo.InvariantCulture))
-          .Append("</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th><th style=\"padding:2px 8px;border-bottom:1px solid #888\"></th></tr></tbody></table>");
+        sb.Append("<tr>").Append(Td).Append("<b>Total</b></td>").Append(Td).Append("</td>").Append(Td).Append("</td>")
+          .Append(TdRight).Append("<b>").Append(total.ToString("N0", ci)).Append("</b></td>").Append(Td).Append("</td>").Append(Td).Append("</td>")
+          .Append(TdRight).Append("<b>").Append(work.ToString("N0", ci)).Append("</b></td>").Append(Td).Append("</td></tr></tbody></table>");
         return sb.ToString();
     }
 

@@ -17,6 +17,10 @@ public class ConvNetSummaryTests
         var net = LeNet();
         Assert.Equal(new long[] { 456, 0, 2416, 0, 48120, 0, 645204, 850 }, net.Layers.Select(l => l.Parameters));
         Assert.Equal(697046, net.TotalParameters);
+        // Multiply-adds per example: output positions × weights per output value.
+        Assert.Equal(new long[] { 32 * 32 * 25 * 3 * 6, 0, 16 * 16 * 25 * 6 * 16, 0, 8 * 8 * 25 * 16 * 120, 0, 7680 * 84, 84 * 10 },
+            net.Layers.Select(l => l.MultiplyAdds));
+        Assert.Equal(4793160, net.TotalMultiplyAdds);
         Assert.Equal("(8, 8, 120)", net.Layers[4].Output.ToString());
         Assert.Equal("(7680)", net.Layers[5].Output.ToString());
         Assert.Equal("(10)", net.Output.ToString());
