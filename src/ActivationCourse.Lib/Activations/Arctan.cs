@@ -1,0 +1,54 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Arctangent: f(x) = atan x, f′(x) = 1/(1 + x²). Range (−π/2, π/2); saturates slowly (polynomially).
+/// Forward spans use TensorPrimitives.Atan; the derivative runs on the shared SIMD driver.
+/// </summary>
+public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
+{
+    /// <inheritdoc/>
+    public override string Name => "arctan";
+    /// <inheritdoc/>
+    public override string DisplayName => "Arctan";
+    /// <inheritdoc/>
+    public override string Description => "A sigmoid-shaped curve whose tails approach ±π/2 like 1/x, far slower than tanh.";
+    /// <inheritdoc/>
+    public override string Formula => "f(x) = atan(x)";
+    /// <inheritdoc/>
+    public override string Range => "(−π/2, π/2)";
+    /// <inheritdoc/>
+    protected override Ops Kernel => default;
+
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
+        TensorPrimitives.Atan(x, y);
+    }
+
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<double> x, Span<double> y)
+    {
+        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
+        TensorPrimitives.Atan(x, y);
+    }
+
+    /// <summary>Kernel: atan x (per lane) and 1/(1 + x²).</summary>
+    public readonly struct Ops : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => true;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Atan(x);
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + x * x);
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, T.Atan);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Vector<T>.One / (Vector<T>.One + x * x);
+    }
+}

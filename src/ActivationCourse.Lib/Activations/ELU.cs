@@ -1,0 +1,62 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Exponential linear unit (Clevert et al. 2015): f(x) = x if x &gt; 0 else α(eˣ − 1), default α = 1 (PyTorch and Keras).
+/// f′(x) = 1 if x &gt; 0 else α·eˣ (at 0 the negative branch, α, as PyTorch). Range (−α, ∞).
+/// eˣ − 1 is computed with an accurate expm1.
+/// </summary>
+/// <param name="alpha">α, the negative saturation value.</param>
+public sealed class ELU(double alpha = 1.0) : ElementwiseActivation<ELU.Ops>
+{
+    /// <summary>α.</summary>
+    public double Alpha { get; } = alpha;
+
+    /// <inheritdoc/>
+    public override string Name => "elu";
+    /// <inheritdoc/>
+    public override string DisplayName => "ELU";
+    /// <inheritdoc/>
+    public override string Description => "ReLU for x > 0 with a smooth exponential approach to −α below, which pushes mean activations toward zero.";
+    /// <inheritdoc/>
+    public override string Formula => $"f(x) = x if x > 0 else {Alpha:G4}·(e^x − 1)";
+    /// <inheritdoc/>
+    public override string Range => $"(−{Alpha:G4}, ∞)";
+    /// <inheritdoc/>
+    public override IReadOnlyList<double> Kinks => Alpha == 1.0 ? [] : [0.0];
+    /// <inheritdoc/>
+    protected override Ops Kernel => new(Alpha, 1.0);
+
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, 1.0), x, y);
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, 1.0), x, y);
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, dydx);
+    /// <inheritdoc/>
+    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, dydx);
+    /// <inheritdoc/>
+    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
+        StagedDriver.Backward(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, upstream, dx);
+    /// <inheritdoc/>
+    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
+        StagedDriver.Backward(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, upstream, dx);
+
+    /// <summary>Kernel shared with SELU: λ·(x if x &gt; 0 else α(eˣ − 1)) and λ·(1 or α·eˣ).</summary>
+    public readonly struct Ops(double alpha, double scale) : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            T.CreateTruncating(scale) * (x > T.Zero ? x : T.CreateTruncating(alpha) * SpecialFunctions.ExpM1(x));
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            x > T.Zero ? T.CreateTruncating(scale) : T.CreateTruncating(scale * alpha) * T.Exp(x);
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Mish (Misra 2019), PyTorch <c>nn.Mish</c>: f(x) = x·tanh(softplus(x)),
+/// f′(x) = tanh(sp) + x·(1 − tanh²(sp))·σ(x) with sp = softplus(x). Range ≈ [−0.3088, ∞). f(−∞) = 0.
+/// </summary>
+public sealed class Mish : ElementwiseActivation<Mish.Ops>
+{
+    /// <inheritdoc/>
+    public override string Name => "mish";
+    /// <inheritdoc/>
+    public override string DisplayName => "Mish";
+    /// <inheritdoc/>
+    public override string Description => "A smooth, non-monotonic self-gated unit similar to Swish, popular in YOLOv4.";
+    /// <inheritdoc/>
+    public override string Formula => "f(x) = x·tanh(log(1 + e^x))";
+    /// <inheritdoc/>
+    public override string Range => "≈ [−0.3088, ∞)";
+    /// <inheritdoc/>
+    protected override Ops Kernel => default;
+
+    /// <summary>Kernel: x·tanh(softplus x) and its derivative.</summary>
+    public readonly struct Ops : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            T.IsNegativeInfinity(x) ? T.Zero : x * T.Tanh(SpecialFunctions.Softplus(x));
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (T.IsInfinity(x))
+            {
+                return x > T.Zero ? T.One : T.Zero;
+            }
+            T t = T.Tanh(SpecialFunctions.Softplus(x));
+            return t + x * (T.One - t * t) * SpecialFunctions.Sigmoid(x);
+        }
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Sinc (unnormalized): f(x) = sin(x)/x with f(0) = 1; f′(x) = (x cos x − sin x)/x² with f′(0) = 0.
+/// Range ≈ [−0.2172, 1]. For |x| &lt; 1/2 the derivative uses its Taylor series to avoid cancellation;
+/// f(±∞) = f′(±∞) = 0.
+/// </summary>
+public sealed class Sinc : ElementwiseActivation<Sinc.Ops>
+{
+    /// <inheritdoc/>
+    public override string Name => "sinc";
+    /// <inheritdoc/>
+    public override string DisplayName => "Sinc";
+    /// <inheritdoc/>
+    public override string Description => "sin(x)/x: a damped oscillation equal to 1 at the origin.";
+    /// <inheritdoc/>
+    public override string Formula => "f(x) = sin(x)/x, f(0) = 1";
+    /// <inheritdoc/>
+    public override string Range => "≈ [−0.2172, 1]";
+    /// <inheritdoc/>
+    protected override Ops Kernel => default;
+
+    /// <summary>Kernel for sinc and its derivative.</summary>
+    public readonly struct Ops : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (x == T.Zero)
+            {
+                return T.One;
+            }
+            return T.IsInfinity(x) ? T.Zero : T.Sin(x) / x;
+        }
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (T.IsInfinity(x))
+            {
+                return T.Zero;
+            }
+            if (T.Abs(x) < T.CreateTruncating(0.5))
+            {
+                // f′(x) = Σ_{n≥1} (−1)ⁿ·2n·x^(2n−1)/(2n+1)!  = −x/3 + x³/30 − x⁵/840 + …
+                T x2 = x * x, term = -x / T.CreateTruncating(3.0), sum = term;
+                for (int n = 2; n < 12; n++)
+                {
+                    // ratio of consecutive terms: −x²·2n / ((2n − 2)·(2n)(2n + 1))
+                    term *= -x2 * T.CreateTruncating(2.0 * n) / T.CreateTruncating((2.0 * n - 2.0) * (2.0 * n) * (2.0 * n + 1.0));
+                    sum += term;
+                }
+                return sum;
+            }
+            return (x * T.Cos(x) - T.Sin(x)) / (x * x);
+        }
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}

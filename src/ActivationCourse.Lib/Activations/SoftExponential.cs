@@ -1,0 +1,74 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Soft exponential (Godfrey &amp; Gashler 2015), a family that interpolates logarithm, identity and exponential:
+/// <list type="bullet">
+/// <item>α &lt; 0: f(x) = −ln(1 − α(x + α))/α, f′(x) = 1/(1 − α(α + x)) (defined for 1 − α(x + α) &gt; 0, NaN outside);</item>
+/// <item>α = 0: f(x) = x, f′(x) = 1;</item>
+/// <item>α &gt; 0: f(x) = (e^(αx) − 1)/α + α, f′(x) = e^(αx).</item>
+/// </list>
+/// In the paper α is learned and starts at 0 (the identity). Here the default is α = 0.5, a fixed mildly exponential
+/// member, so the gallery shows something other than the identity; pass α explicitly for other members.
+/// </summary>
+/// <param name="alpha">α.</param>
+public sealed class SoftExponential(double alpha = 0.5) : ElementwiseActivation<SoftExponential.Ops>
+{
+    /// <summary>α.</summary>
+    public double Alpha { get; } = alpha;
+
+    /// <inheritdoc/>
+    public override string Name => "soft_exponential";
+    /// <inheritdoc/>
+    public override string DisplayName => $"Soft exponential (α = {Alpha:G4})";
+    /// <inheritdoc/>
+    public override string Description => "A one-parameter family sliding from logarithmic (α < 0) through linear (α = 0) to exponential (α > 0).";
+    /// <inheritdoc/>
+    public override string Formula => Alpha switch
+    {
+        < 0 => $"f(x) = −ln(1 − α(x + α))/α, α = {Alpha:G4}",
+        0 => "f(x) = x",
+        _ => $"f(x) = (e^(αx) − 1)/α + α, α = {Alpha:G4}",
+    };
+    /// <inheritdoc/>
+    public override string Range => Alpha switch
+    {
+        < 0 => "(−∞, ∞) on its domain x > 1/α − α",
+        0 => "(−∞, ∞)",
+        _ => $"({Alpha - 1 / Alpha:G4}, ∞)",
+    };
+    /// <inheritdoc/>
+    protected override Ops Kernel => new(Alpha);
+
+    /// <summary>Kernel for the three branches (α fixed per kernel).</summary>
+    public readonly struct Ops(double alpha) : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T a = T.CreateTruncating(alpha);
+            if (alpha < 0)
+            {
+                return -SpecialFunctions.Log1P(-a * (x + a)) / a;
+            }
+            return alpha == 0 ? x : SpecialFunctions.ExpM1(a * x) / a + a;
+        }
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T a = T.CreateTruncating(alpha);
+            if (alpha < 0)
+            {
+                return T.One / (T.One - a * (a + x));
+            }
+            return alpha == 0 ? (T.IsNaN(x) ? x : T.One) : T.Exp(a * x);
+        }
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}

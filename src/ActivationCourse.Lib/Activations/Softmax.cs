@@ -1,0 +1,120 @@
+using System.Numerics.Tensors;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Softmax over each row of a row-major batch: p[j] = e^(z[j]/T) / Σₖ e^(z[k]/T), computed stably
+/// (the row maximum is subtracted first, so [1000, 1001, 1002] is fine). T is the temperature (default 1).
+/// The output may be the same span as the input.
+/// </summary>
+public static class Softmax
+{
+    /// <summary>Row-wise softmax of <paramref name="logits"/> (rows of <paramref name="classes"/> values).</summary>
+    public static void Forward(ReadOnlySpan<float> logits, int classes, Span<float> probabilities, double temperature = 1.0)
+    {
+        Validate(logits.Length, probabilities.Length, classes, temperature);
+        for (int r = 0; r < logits.Length; r += classes)
+        {
+            ReadOnlySpan<float> z = logits.Slice(r, classes);
+            Span<float> p = probabilities.Slice(r, classes);
+            if (temperature == 1.0)
+            {
+                float max = TensorPrimitives.Max(z);
+                TensorPrimitives.Subtract(z, max, p);
+            }
+            else
+            {
+                float max = TensorPrimitives.Max(z);
+                TensorPrimitives.Subtract(z, max, p);
+                TensorPrimitives.Multiply(p, (float)(1.0 / temperature), p);
+            }
+            TensorPrimitives.Exp(p, p);
+            float sum = TensorPrimitives.Sum(p);
+            TensorPrimitives.Divide(p, sum, p);
+        }
+    }
+
+    /// <inheritdoc cref="Forward(ReadOnlySpan{float}, int, Span{float}, double)"/>
+    public static void Forward(ReadOnlySpan<double> logits, int classes, Span<double> probabilities, double temperature = 1.0)
+    {
+        Validate(logits.Length, probabilities.Length, classes, temperature);
+        for (int r = 0; r < logits.Length; r += classes)
+        {
+            ReadOnlySpan<double> z = logits.Slice(r, classes);
+            Span<double> p = probabilities.Slice(r, classes);
+            double max = TensorPrimitives.Max(z);
+            TensorPrimitives.Subtract(z, max, p);
+            if (temperature != 1.0)
+            {
+                TensorPrimitives.Multiply(p, 1.0 / temperature, p);
+            }
+            TensorPrimitives.Exp(p, p);
+            double sum = TensorPrimitives.Sum(p);
+            TensorPrimitives.Divide(p, sum, p);
+        }
+    }
+
+    /// <summary>
+    /// Row-wise log-softmax: log p[j] = (z[j] − m)/T − log Σₖ e^((z[k] − m)/T), m the row maximum. Never −∞ for finite input
+    /// unless p underflows in the exponent itself.
+    /// </summary>
+    public static void LogForward(ReadOnlySpan<float> logits, int classes, Span<float> logProbabilities, double temperature = 1.0)
+    {
+        Validate(logits.Length, logProbabilities.Length, classes, temperature);
+        for (int r = 0; r < logits.Length; r += classes)
+        {
+            ReadOnlySpan<float> z = logits.Slice(r, classes);
+            Span<float> lp = logProbabilities.Slice(r, classes);
+            float max = TensorPrimitives.Max(z);
+            double sum = 0;
+            for (int j = 0; j < classes; j++)
+            {
+                sum += Math.Exp((z[j] - (double)max) / temperature);
+            }
+            double logSum = Math.Log(sum);
+            for (int j = 0; j < classes; j++)
+            {
+                lp[j] = (float)((z[j] - (double)max) / temperature - logSum);
+            }
+        }
+    }
+
+    /// <inheritdoc cref="LogForward(ReadOnlySpan{float}, int, Span{float}, double)"/>
+    public static void LogForward(ReadOnlySpan<double> logits, int classes, Span<double> logProbabilities, double temperature = 1.0)
+    {
+        Validate(logits.Length, logProbabilities.Length, classes, temperature);
+        for (int r = 0; r < logits.Length; r += classes)
+        {
+            ReadOnlySpan<double> z = logits.Slice(r, classes);
+            Span<double> lp = logProbabilities.Slice(r, classes);
+            double max = TensorPrimitives.Max(z);
+            double sum = 0;
+            for (int j = 0; j < classes; j++)
+            {
+                sum += Math.Exp((z[j] - max) / temperature);
+            }
+            double logSum = Math.Log(sum);
+            for (int j = 0; j < classes; j++)
+            {
+                lp[j] = (z[j] - max) / temperature - logSum;
+            }
+        }
+    }
+
+    internal static void Validate(int inputLength, int outputLength, int classes, double temperature = 1.0)
+    {
+        if (classes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, "The number of classes must be positive.");
+        }
+        if (!(temperature > 0) || double.IsInfinity(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be positive and finite.");
+        }
+        Check.SameLength(inputLength, outputLength, "logits", "output");
+        if (inputLength % classes != 0)
+        {
+            throw new ArgumentException($"The logits length {inputLength} is not a multiple of the class count {classes}.", "logits");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Numerics;
+
+namespace ActivationCourse.Activations;
+
+/// <summary>
+/// Softplus, PyTorch <c>nn.Softplus(beta = 1, threshold = 20)</c>: f(x) = log(1 + e^(βx))/β, and f(x) = x where
+/// βx &gt; threshold (PyTorch's switch to the linear asymptote). f′(x) = σ(βx) (1 above the threshold).
+/// Range (0, ∞). softplus(1000) = 1000, softplus(−1000) = 0. Keras' <c>softplus</c> has no β or threshold (β = 1).
+/// </summary>
+/// <param name="beta">β, the sharpness.</param>
+/// <param name="threshold">Above βx &gt; threshold the function returns x.</param>
+public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : ElementwiseActivation<Softplus.Ops>
+{
+    /// <summary>β.</summary>
+    public double Beta { get; } = beta;
+    /// <summary>The linear-switch threshold on βx.</summary>
+    public double Threshold { get; } = threshold;
+
+    /// <inheritdoc/>
+    public override string Name => "softplus";
+    /// <inheritdoc/>
+    public override string DisplayName => "Softplus";
+    /// <inheritdoc/>
+    public override string Description => "A smooth ReLU: log(1 + e^x). Its derivative is the sigmoid.";
+    /// <inheritdoc/>
+    public override string Formula => Beta == 1.0 ? "f(x) = log(1 + e^x)" : $"f(x) = log(1 + e^({Beta:G4}x)) / {Beta:G4}";
+    /// <inheritdoc/>
+    public override string Range => "(0, ∞)";
+    /// <inheritdoc/>
+    protected override Ops Kernel => new(Beta, Threshold);
+
+    /// <summary>Kernel: log1p(e^(βx))/β and σ(βx), linear above the threshold.</summary>
+    public readonly struct Ops(double beta, double threshold) : IActivationKernel
+    {
+        /// <inheritdoc/>
+        public bool IsVectorized => false;
+        /// <inheritdoc/>
+        public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T b = T.CreateTruncating(beta), bx = b * x;
+            return bx > T.CreateTruncating(threshold) ? x : SpecialFunctions.Softplus(bx) / b;
+        }
+        /// <inheritdoc/>
+        public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T bx = T.CreateTruncating(beta) * x;
+            return bx > T.CreateTruncating(threshold) ? T.One : SpecialFunctions.Sigmoid(bx);
+        }
+        /// <inheritdoc/>
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        /// <inheritdoc/>
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ActivationCourse.Plotting;
+
+namespace ActivationCourse.Gradients;
+
+/// <summary>One probe: the point (or parameter value), the analytic and numeric derivatives and their relative error.</summary>
+/// <param name="Index">Probe or parameter index.</param>
+/// <param name="Point">The x value (activation check) or the parameter's value (function check).</param>
+/// <param name="Analytic">The derivative the code computes.</param>
+/// <param name="Numeric">The centered-difference estimate.</param>
+/// <param name="RelativeError">|a − n| / max(|a|, |n|).</param>
+public sealed record GradientCheckEntry(int Index, double Point, double Analytic, double Numeric, double RelativeError);
+
+/// <summary>The result of a <see cref="GradientCheck"/>: the worst probe, a verdict, warnings and every probe's details.</summary>
+public sealed record GradientCheckReport : IHtmlRenderable
+{
+    /// <summary>What was checked.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The finite-difference step h.</summary>
+    public required double Step { get; init; }
+
+    /// <summary>Every probe.</summary>
+    public required IReadOnlyList<GradientCheckEntry> Details { get; init; }
+
+    /// <summary>The largest relative error (NaN if any probe gave NaN; 0 with no probes).</summary>
+    public required double WorstRelativeError { get; init; }
+
+    /// <summary>Index of the worst probe (−1 with no probes).</summary>
+    public required int WorstIndex { get; init; }
+
+    /// <summary>The worst probe, or null with no probes.</summary>
+    public GradientCheckEntry? Worst => WorstIndex >= 0 ? Details[WorstIndex] : null;
+
+    /// <summary>The verdict for <see cref="WorstRelativeError"/>.</summary>
+    public required GradientVerdict Verdict { get; init; }
+
+    /// <summary>Warnings, e.g. probes within h of a kink.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>A sentence explaining the verdict and its threshold.</summary>
+    public string Explanation => Verdict switch
+    {
+        GradientVerdict.Good => "good: relative error < 1e-7, the derivative is right",
+        GradientVerdict.ProbablyFine => "probably fine: relative error in 1e-7..1e-4; expected near kinks or in float, otherwise look closer",
+        GradientVerdict.Suspicious => "suspicious: relative error in 1e-4..1e-2; usually a bug unless a probe sits on a kink",
+        _ => "probably wrong: relative error > 1e-2",
+    };
+
+    /// <summary>True when the worst relative error is below <paramref name="threshold"/>.</summary>
+    public bool Passed(double threshold = 1e-7) => WorstRelativeError < threshold;
+
+    internal static GradientCheckReport Create(string name, GradientCheckEntry[] entries, List<string> warnings, double step)
+    {
+        int worst = -1;
+        double worstError = 0;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            double e = entries[i].RelativeError;
+            if (double.IsNaN(e))
+            {
+                worst = i;
+                worstError = double.NaN;
+                break;
+            }
+            if (worst < 0 || e > worstError)
+            {
+                worst = i;
+                worstError = e;
+            }
+        }
+        return new GradientCheckReport
+        {
+            Name = name,
+            Step = step,
+            Details = entries,
+            WorstIndex = worst,
+            WorstRelativeError = worstError,
+            Verdict = double.IsNaN(worstError) ? GradientVerdict.Wrong : GradientCheck.Judge(worstError),
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>One line: name, verdict, worst relative error and where.</summary>
+    public override string ToString()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        string where = Worst is { } w
+            ? string.Format(ci, " at #{0} (x = {1:G6}: analytic {2:G10}, numeric {3:G10})", w.Index, w.Point, w.Analytic, w.Numeric)
+            : "";
+        string warn = Warnings.Count > 0 ? string.Format(ci, "; {0} warning(s)", Warnings.Count) : "";
+        return string.Format(ci, "Gradient check {0}: {1}, worst relative error {2:E2}{3} over {4} probe(s), h = {5:G3}{6}",
+            Name, Verdict, WorstRelativeError, where, Details.Count, Step, warn);
+    }
+
+    /// <summary>A small self-contained HTML table: summary, the worst probes, warnings.</summary>
+    public string ToHtml()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        string color = Verdict switch
+        {
+            GradientVerdict.Good => "#1a7f37",
+            GradientVerdict.ProbablyFine => "#9a6700",
+            GradientVerdict.Suspicious => "#bc4c00",
+            _ => "#cf222e",
+        };
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"gradient-check\" style=\"font-family:sans-serif;font-size:13px\">");
+        sb.Append(ci, $"<div><b>Gradient check: {Enc(Name)}</b> — <span style=\"color:{color};font-weight:bold\">{Verdict}</span> ({Enc(Explanation)})</div>");
+        sb.Append(ci, $"<div>worst relative error {WorstRelativeError:E2} over {Details.Count} probe(s), h = {Step:G3}</div>");
+        sb.Append("<table style=\"border-collapse:collapse;margin-top:4px\"><thead><tr>");
+        foreach (string h in new[] { "#", "point", "analytic", "numeric", "rel. error" })
+        {
+            sb.Append("<th style=\"border-bottom:1px solid #888;padding:2px 8px;text-align:right\">").Append(h).Append("</th>");
+        }
+        sb.Append("</tr></thead><tbody>");
+        foreach (GradientCheckEntry e in Details.OrderByDescending(d => double.IsNaN(d.RelativeError) ? double.MaxValue : d.RelativeError).Take(10))
+        {
+            string style = e.Index == WorstIndex ? " style=\"background:#fff1e5\"" : "";
+            sb.Append(ci, $"<tr{style}><td style=\"padding:2px 8px;text-align:right\">{e.Index}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.Point:G6}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.Analytic:G10}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.Numeric:G10}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.RelativeError:E2}</td></tr>");
+        }
+        sb.Append("</tbody></table>");
+        if (Details.Count > 10)
+        {
+            sb.Append(ci, $"<div style=\"color:#666\">showing the 10 worst of {Details.Count} probes</div>");
+        }
+        if (Warnings.Count > 0)
+        {
+            sb.Append("<ul style=\"color:#9a6700;margin:4px 0\">");
+            foreach (string w in Warnings)
+            {
+                sb.Append("<li>").Append(Enc(w)).Append("</li>");
+            }
+            sb.Append("</ul>");
+        }
+        sb.Append("</div>");
+        return sb.ToString();
+    }
+
+    private static string Enc(string s) => WebUtility.HtmlEncode(s);
+}

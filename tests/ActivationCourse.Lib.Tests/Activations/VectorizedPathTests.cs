@@ -1,0 +1,129 @@
+using ActivationCourse.Activations;
+
+namespace ActivationCourse.Lib.Tests.Activations;
+
+public class VectorizedPathTests
+{
+    public static TheoryData<string> Names => TestData.Names();
+
+    private static float[] Inputs(int n, int seed)
+    {
+        var rng = new Random(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = (i % 7) switch
+            {
+                0 => 0f,
+                1 => -3f,
+                2 => 3f,
+                _ => (float)(12 * rng.NextDouble() - 6),
+            };
+        }
+        return x;
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void SpanPathsEqualScalarFormulaForEveryLength(string name)
+    {
+        Activation f = ActivationRegistry.Get(name);
+        for (int n = 0; n <= 70; n++)
+        {
+            float[] xf = Inputs(n, n);
+            double[] xd = Array.ConvertAll(xf, v => (double)v);
+            float[] up = Array.ConvertAll(Inputs(n, 1000 + n), v => v / 3);
+
+            double[] yd = new double[n], dd = new double[n], bd = new double[n];
+            f.Forward(xd, yd);
+            f.Derivative(xd, dd);
+            double[] upd = Array.ConvertAll(up, v => (double)v);
+            f.Backward(xd, upd, bd);
+
+            float[] yf = new float[n], df = new float[n], bf = (float[])up.Clone();
+            f.Forward(xf, yf);
+            f.Derivative(xf, df);
+            f.Backward(xf, bf, bf); // dx aliases upstream
+
+            for (int i = 0; i < n; i++)
+            {
+                double x = xd[i];
+                string at = $"{name} n={n} i={i} x={x:R}";
+                TestData.Close(f.Forward(x), yd[i], 1e-14, "double forward " + at);
+                TestData.Close(f.Derivative(x), dd[i], 1e-14, "double derivative " + at);
+                TestData.Close(upd[i] * f.Derivative(x), bd[i], 1e-14, "double backward " + at);
+                TestData.Close(f.Forward(x), yf[i], 3e-6, "float forward " + at);
+                TestData.Close(f.Derivative(x), df[i], 3e-6, "float derivative " + at);
+                TestData.Close(upd[i] * f.Derivative(x), bf[i], 3e-6, "float backward " + at);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void MismatchedLengthsThrowNamingBothLengths(string name)
+    {
+        Activation f = ActivationRegistry.Get(name);
+        var ex = Assert.Throws<ArgumentException>(() => f.Forward(new float[5], new float[4]));
+        Assert.Contains("5", ex.Message);
+        Assert.Contains("4", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => f.Derivative(new double[3], new double[7]));
+        Assert.Contains("3", ex.Message);
+        Assert.Contains("7", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => f.Backward(new double[6], new double[6], new double[2]));
+        Assert.Contains("6", ex.Message);
+        Assert.Contains("2", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => f.Backward(new float[6], new float[9], new float[6]));
+        Assert.Contains("9", ex.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void NaNInGivesNaNOut(string name)
+    {
+        Activation f = ActivationRegistry.Get(name);
+        Assert.True(double.IsNaN(f.Forward(double.NaN)), "scalar forward");
+        Assert.True(double.IsNaN(f.Derivative(double.NaN)), "scalar derivative");
+        float[] x = new float[40];
+        x[3] = float.NaN;
+        x[37] = float.NaN;
+        float[] y = new float[40], d = new float[40];
+        f.Forward(x, y);
+        f.Derivative(x, d);
+        Assert.True(float.IsNaN(y[3]) && float.IsNaN(y[37]), "span forward");
+        Assert.True(float.IsNaN(d[3]) && float.IsNaN(d[37]), "span derivative");
+        Assert.False(float.IsNaN(y[4]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ExtremeInputsGiveNoSpuriousNaN(string name)
+    {
+        Activation f = ActivationRegistry.Get(name);
+        double[] xs = [-1000, 1000, double.NegativeInfinity, double.PositiveInfinity];
+        foreach (double x in xs)
+        {
+            bool periodic = name == "sinusoid" && double.IsInfinity(x);
+            bool outsideDomain = false;
+            if (periodic || outsideDomain)
+            {
+                continue;
+            }
+            Assert.False(double.IsNaN(f.Forward(x)), $"{name}({x})");
+            Assert.False(double.IsNaN(f.Derivative(x)), $"{name}'({x})");
+        }
+        float[] xf = [-1000f, 1000f, float.NegativeInfinity, float.PositiveInfinity, -1000f, 1000f, -1e30f, 1e30f, 0f, 1f];
+        float[] yf = new float[xf.Length], df = new float[xf.Length];
+        f.Forward(xf, yf);
+        f.Derivative(xf, df);
+        for (int i = 0; i < xf.Length; i++)
+        {
+            if (name == "sinusoid" && float.IsInfinity(xf[i]))
+            {
+                continue;
+            }
+            Assert.False(float.IsNaN(yf[i]), $"float {name}({xf[i]})");
+            Assert.False(float.IsNaN(df[i]), $"float {name}'({xf[i]})");
+        }
+    }
+}
