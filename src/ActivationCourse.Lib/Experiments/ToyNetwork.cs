@@ -464,44 +464,44 @@ public sealed class ToyNetwork
         switch (Output)
         {
             case OutputKind.Linear:
-            {
-                var loss = 0.0;
-                for (var j = 0; j < z.Length; j++)
                 {
-                    var d = z[j] - t[j];
-                    loss += d * d;
-                    dz[j] = 2 * d;
+                    var loss = 0.0;
+                    for (var j = 0; j < z.Length; j++)
+                    {
+                        var d = z[j] - t[j];
+                        loss += d * d;
+                        dz[j] = 2 * d;
+                    }
+                    return loss;
                 }
-                return loss;
-            }
             case OutputKind.Sigmoid:
-            {
-                var loss = 0.0;
-                for (var j = 0; j < z.Length; j++)
                 {
-                    // −[t ln σ(z) + (1 − t) ln(1 − σ(z))] = softplus(z) − t·z, computed without overflow.
-                    loss += Math.Max(z[j], 0) + Math.Log(1 + Math.Exp(-Math.Abs(z[j]))) - (t[j] * z[j]);
-                    dz[j] = Sigmoid(z[j]) - t[j];
+                    var loss = 0.0;
+                    for (var j = 0; j < z.Length; j++)
+                    {
+                        // −[t ln σ(z) + (1 − t) ln(1 − σ(z))] = softplus(z) − t·z, computed without overflow.
+                        loss += Math.Max(z[j], 0) + Math.Log(1 + Math.Exp(-Math.Abs(z[j]))) - (t[j] * z[j]);
+                        dz[j] = Sigmoid(z[j]) - t[j];
+                    }
+                    return loss;
                 }
-                return loss;
-            }
             default:
-            {
-                var max = z.Max();
-                var sum = 0.0;
-                for (var j = 0; j < z.Length; j++)
                 {
-                    sum += Math.Exp(z[j] - max);
+                    var max = z.Max();
+                    var sum = 0.0;
+                    for (var j = 0; j < z.Length; j++)
+                    {
+                        sum += Math.Exp(z[j] - max);
+                    }
+                    var logSumExp = max + Math.Log(sum);
+                    var loss = 0.0;
+                    for (var j = 0; j < z.Length; j++)
+                    {
+                        loss -= t[j] * (z[j] - logSumExp);
+                        dz[j] = Math.Exp(z[j] - logSumExp) - t[j];
+                    }
+                    return loss;
                 }
-                var logSumExp = max + Math.Log(sum);
-                var loss = 0.0;
-                for (var j = 0; j < z.Length; j++)
-                {
-                    loss -= t[j] * (z[j] - logSumExp);
-                    dz[j] = Math.Exp(z[j] - logSumExp) - t[j];
-                }
-                return loss;
-            }
         }
     }
 
