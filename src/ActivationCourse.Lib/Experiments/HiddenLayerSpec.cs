@@ -1,3 +1,5 @@
+using ActivationCourse.Activations;
+
 namespace ActivationCourse.Experiments;
 
 /// <summary>The unit type of a <see cref="ToyNetwork"/> hidden layer.</summary>
@@ -8,6 +10,9 @@ public enum HiddenUnitKind
 
     /// <summary>h = max over k pieces of (w_jᵀx + b_j).</summary>
     Maxout,
+
+    /// <summary>h = f(z) for any element-wise library <see cref="Activations.Activation"/> (GELU, SELU, tanh, ...).</summary>
+    Elementwise,
 }
 
 /// <summary>
@@ -19,7 +24,9 @@ public enum HiddenUnitKind
 /// <param name="LearnSlope">Whether the slope is a trained parameter (PReLU: one slope shared by the layer, as PyTorch's
 /// <c>nn.PReLU()</c> with its default <c>num_parameters = 1</c>).</param>
 /// <param name="Pieces">Linear pieces per maxout unit (k).</param>
-public sealed record HiddenLayerSpec(HiddenUnitKind Kind, int Width, double NegativeSlope = 0, bool LearnSlope = false, int Pieces = 1)
+/// <param name="Function">The activation of an <see cref="HiddenUnitKind.Elementwise"/> layer.</param>
+public sealed record HiddenLayerSpec(HiddenUnitKind Kind, int Width, double NegativeSlope = 0, bool LearnSlope = false, int Pieces = 1,
+    Activation? Function = null)
 {
     /// <summary>ReLU units: max(0, z).</summary>
     /// <param name="width">Number of units.</param>
@@ -40,6 +47,11 @@ public sealed record HiddenLayerSpec(HiddenUnitKind Kind, int Width, double Nega
     /// <param name="pieces">Pieces per unit (k ≥ 1).</param>
     public static HiddenLayerSpec Maxout(int width, int pieces) => new(HiddenUnitKind.Maxout, width, Pieces: pieces);
 
+    /// <summary>Units applying any element-wise library activation (its scalar forward and derivative).</summary>
+    /// <param name="function">The activation.</param>
+    /// <param name="width">Number of units.</param>
+    public static HiddenLayerSpec Of(Activation function, int width) => new(HiddenUnitKind.Elementwise, width, Function: function);
+
     /// <summary>Rows of the layer's weight matrix: <see cref="Width"/> · <see cref="Pieces"/> for maxout, <see cref="Width"/> otherwise.</summary>
     public int Rows => Kind == HiddenUnitKind.Maxout ? Width * Pieces : Width;
 
@@ -47,6 +59,7 @@ public sealed record HiddenLayerSpec(HiddenUnitKind Kind, int Width, double Nega
     public override string ToString() => Kind switch
     {
         HiddenUnitKind.Maxout => $"maxout({Width}, k = {Pieces})",
+        HiddenUnitKind.Elementwise => $"{Function?.DisplayName}({Width})",
         _ when LearnSlope => $"PReLU({Width})",
         _ when NegativeSlope == 0 => $"ReLU({Width})",
         _ => $"Leaky ReLU({Width}, {NegativeSlope})",

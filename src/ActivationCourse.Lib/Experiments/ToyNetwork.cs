@@ -1,3 +1,5 @@
+using ActivationCourse.Activations;
+
 namespace ActivationCourse.Experiments;
 
 /// <summary>The output layer of a <see cref="ToyNetwork"/> and the loss that goes with it.</summary>
@@ -21,6 +23,9 @@ public enum WeightInit
 
     /// <summary>PyTorch's <c>nn.Linear</c> default: weights and biases ~ U(−1/√fan_in, 1/√fan_in).</summary>
     PyTorchDefault,
+
+    /// <summary>LeCun normal: w ~ N(0, 1/fan_in), biases 0. What SELU's self-normalization assumes.</summary>
+    LeCun,
 }
 
 /// <summary>Settings of <see cref="ToyNetwork.Train"/>: plain mini-batch stochastic gradient descent.</summary>
@@ -36,7 +41,7 @@ public sealed record ToyTrainingSettings(double LearningRate, int Epochs, int Ba
 /// <param name="Accuracy">Share of correct predictions (NaN for a linear output).</param>
 /// <param name="DeadShare">Per hidden layer, the share of units whose derivative is zero on every sample (see <see cref="ToyNetwork.DeadShares"/>).</param>
 /// <param name="InactiveShare">Per hidden layer, the share of rectifier units whose pre-activation is ≤ 0 on every sample
-/// (see <see cref="ToyNetwork.InactiveShares"/>; NaN for maxout).</param>
+/// (see <see cref="ToyNetwork.InactiveShares"/>; NaN for other kinds).</param>
 /// <param name="Slopes">Per hidden layer, the current negative slope (NaN for maxout).</param>
 public sealed record ToyEpoch(int Epoch, double Loss, double Accuracy, double[] DeadShare, double[] InactiveShare, double[] Slopes);
 
@@ -73,7 +78,8 @@ public sealed record ToyTrainingHistory(IReadOnlyList<ToyEpoch> Epochs, bool Div
 
 /// <summary>
 /// A small multilayer perceptron in double precision for the lessons' toy experiments: a few hundred samples,
-/// a few dozen units, rectifier (ReLU, Leaky ReLU, PReLU) or maxout hidden layers, and a linear, sigmoid or
+/// a few dozen units, rectifier (ReLU, Leaky ReLU, PReLU), maxout or any element-wise library activation in the hidden
+/// layers, and a linear, sigmoid or
 /// softmax output with its matching loss. It records what the lessons plot: dead units per layer and learned
 /// PReLU slopes, epoch by epoch.
 /// </summary>
@@ -95,7 +101,7 @@ public sealed class ToyNetwork
     private readonly double[][] _dh;
 
     private sealed record Layer(int In, int Rows, int Units, int Pieces, HiddenUnitKind Kind, double FixedSlope, bool LearnSlope,
-        int WeightOffset, int BiasOffset, int SlopeOffset, bool IsOutput);
+        int WeightOffset, int BiasOffset, int SlopeOffset, bool IsOutput, Activation? Function);
 
     /// <summary>Builds the network and draws its initial weights.</summary>
     /// <param name="inputSize">Features per sample.</param>
@@ -119,14 +125,18 @@ public sealed class ToyNetwork
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(s.Width, 1);
             ArgumentOutOfRangeException.ThrowIfLessThan(s.Pieces, 1);
+            if (s.Kind == HiddenUnitKind.Elementwise && s.Function is null)
+            {
+                throw new ArgumentException("An element-wise hidden layer needs its activation function.", nameof(hidden));
+            }
             var rows = s.Rows;
             var learn = s.Kind == HiddenUnitKind.Rectifier && s.LearnSlope;
             layers.Add(new Layer(fanIn, rows, s.Width, s.Kind == HiddenUnitKind.Maxout ? s.Pieces : 1, s.Kind, s.NegativeSlope, learn,
-                offset, offset + (rows * fanIn), learn ? offset + (rows * fanIn) + rows : -1, false));
+                offset, offset + (rows * fanIn), learn ? offset + (rows * fanIn) + rows : -1, false, s.Function));
             offset += (rows * fanIn) + rows + (learn ? 1 : 0);
             fanIn = s.Width;
         }
-        layers.Add(new Layer(fanIn, outputSize, outputSize, 1, HiddenUnitKind.Rectifier, 1, false, offset, offset + (outputSize * fanIn), -1, true));
+        layers.Add(new Layer(fanIn, outputSize, outputSize, 1, HiddenUnitKind.Rectifier, 1, false, offset, offset + (outputSize * fanIn), -1, true, null));
         offset += (outputSize * fanIn) + outputSize;
         _layers = [.. layers];
         _p = new double[offset];
@@ -157,7 +167,7 @@ public sealed class ToyNetwork
 
     /// <summary>Current negative slope of each hidden layer (NaN for maxout layers).</summary>
     public double[] Slopes => _layers.Where(l => !l.IsOutput).Select(l =>
-        l.Kind == HiddenUnitKind.Maxout ? double.NaN : l.LearnSlope ? _p[l.SlopeOffset] : l.FixedSlope).ToArray();
+        l.Kind != HiddenUnitKind.Rectifier ? double.NaN : l.LearnSlope ? _p[l.SlopeOffset] : l.FixedSlope).ToArray();
 
     /// <summary>Weights of hidden layer <paramref name="layer"/>, row <paramref name="row"/> (a maxout piece or a unit), and its bias.</summary>
     /// <param name="layer">Hidden layer index (the output layer is <c>Hidden.Count</c>).</param>
@@ -246,7 +256,8 @@ public sealed class ToyNetwork
     /// <summary>
     /// Per hidden layer, the share of units that are dead on <paramref name="data"/>: the unit's derivative with respect to its
     /// own pre-activations is zero on every sample, so no gradient reaches its weights. For a ReLU unit that means z ≤ 0 on every
-    /// sample; a rectifier with a nonzero slope or a maxout unit (the winning piece always passes the gradient) cannot be dead.
+    /// sample; a rectifier with a nonzero slope or a maxout unit (the winning piece always passes the gradient) cannot be dead;
+    /// an element-wise unit is dead when its activation's derivative is exactly zero on every sample.
     /// </summary>
     /// <param name="data">The data set.</param>
     public double[] DeadShares(ToyDataset data)
@@ -261,7 +272,12 @@ public sealed class ToyNetwork
                 var slope = CurrentSlope(l);
                 for (var u = 0; u < l.Units; u++)
                 {
-                    alive[li][u] |= l.Kind == HiddenUnitKind.Maxout || slope != 0 || _z[li][u] > 0;
+                    alive[li][u] |= l.Kind switch
+                    {
+                        HiddenUnitKind.Maxout => true,
+                        HiddenUnitKind.Elementwise => l.Function!.Derivative(_z[li][u]) != 0,
+                        _ => slope != 0 || _z[li][u] > 0,
+                    };
                 }
             }
         }
@@ -271,7 +287,7 @@ public sealed class ToyNetwork
     /// <summary>
     /// Per hidden layer, the share of rectifier units whose pre-activation is ≤ 0 on every sample of <paramref name="data"/>:
     /// stuck on the negative side. For ReLU these are exactly the dead units; a leaky unit there still passes a gradient
-    /// (its slope) and can climb back. NaN for maxout layers.
+    /// (its slope) and can climb back. NaN for maxout and element-wise layers.
     /// </summary>
     /// <param name="data">The data set.</param>
     public double[] InactiveShares(ToyDataset data)
@@ -288,7 +304,7 @@ public sealed class ToyNetwork
                 }
             }
         }
-        return positive.Select((a, li) => _layers[li].Kind == HiddenUnitKind.Maxout ? double.NaN : a.Count(x => !x) / (double)a.Length).ToArray();
+        return positive.Select((a, li) => _layers[li].Kind != HiddenUnitKind.Rectifier ? double.NaN : a.Count(x => !x) / (double)a.Length).ToArray();
     }
 
     /// <summary>Per hidden layer, the share of (sample, unit) pairs with a positive output: how many units are "on".</summary>
@@ -305,6 +321,75 @@ public sealed class ToyNetwork
             }
         }
         return active.Select((a, li) => a / ((double)data.Count * _layers[li].Units)).ToArray();
+    }
+
+    /// <summary>Per hidden layer, the mean and standard deviation of the layer's outputs over all samples and units.</summary>
+    /// <param name="data">The data set.</param>
+    public (double Mean, double Std)[] OutputStatistics(ToyDataset data)
+    {
+        var hidden = _layers.Length - 1;
+        var sum = new double[hidden];
+        var sumSq = new double[hidden];
+        for (var i = 0; i < data.Count; i++)
+        {
+            Forward(data.Input(i));
+            for (var li = 0; li < hidden; li++)
+            {
+                foreach (var v in _h[li])
+                {
+                    sum[li] += v;
+                    sumSq[li] += v * v;
+                }
+            }
+        }
+        return Enumerable.Range(0, hidden).Select(li =>
+        {
+            var n = (double)data.Count * _layers[li].Units;
+            var mean = sum[li] / n;
+            return (mean, Math.Sqrt(Math.Max(0, (sumSq[li] / n) - (mean * mean))));
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// Per hidden layer, the mean over samples of ‖∂(sum of the outputs)/∂h‖, where h is the layer's output: the size of
+    /// the gradient signal that backpropagation delivers to each layer when the output layer sends back ones. Hidden
+    /// layers only, input side first; the output-side layers come last.
+    /// </summary>
+    /// <param name="data">The data set.</param>
+    public double[] BackpropagatedNorms(ToyDataset data)
+    {
+        var hidden = _layers.Length - 1;
+        var norms = new double[hidden];
+        var scratch = new double[_p.Length];
+        var ones = Enumerable.Repeat(1.0, OutputSize).ToArray();
+        for (var i = 0; i < data.Count; i++)
+        {
+            Forward(data.Input(i));
+            Backward(data.Input(i), ones, scratch);
+            for (var li = 0; li < hidden; li++)
+            {
+                var s = 0.0;
+                foreach (var v in _dh[li])
+                {
+                    s += v * v;
+                }
+                norms[li] += Math.Sqrt(s);
+            }
+        }
+        return norms.Select(v => v / data.Count).ToArray();
+    }
+
+    /// <summary>Multiplies every weight matrix (not the biases or slopes) by <paramref name="factor"/>.</summary>
+    /// <param name="factor">The scale, e.g. 0.8 or 1.2 times the initialization's.</param>
+    public void ScaleWeights(double factor)
+    {
+        foreach (var l in _layers)
+        {
+            foreach (ref var w in _p.AsSpan(l.WeightOffset, l.Rows * l.In))
+            {
+                w *= factor;
+            }
+        }
     }
 
     /// <summary>
@@ -354,14 +439,15 @@ public sealed class ToyNetwork
         foreach (var l in _layers)
         {
             var bound = 1 / Math.Sqrt(l.In);
-            var std = Math.Sqrt(2.0 / l.In);
+            var std = Math.Sqrt((init == WeightInit.He ? 2.0 : 1.0) / l.In);
+            var uniform = init == WeightInit.PyTorchDefault;
             for (var k = 0; k < l.Rows * l.In; k++)
             {
-                _p[l.WeightOffset + k] = init == WeightInit.He ? std * Gaussian.Next(rng) : bound * ((2 * rng.NextDouble()) - 1);
+                _p[l.WeightOffset + k] = uniform ? bound * ((2 * rng.NextDouble()) - 1) : std * Gaussian.Next(rng);
             }
             for (var r = 0; r < l.Rows; r++)
             {
-                _p[l.BiasOffset + r] = init == WeightInit.He ? 0 : bound * ((2 * rng.NextDouble()) - 1);
+                _p[l.BiasOffset + r] = uniform ? bound * ((2 * rng.NextDouble()) - 1) : 0;
             }
             if (l.LearnSlope)
             {
@@ -410,6 +496,13 @@ public sealed class ToyNetwork
                     }
                     _winner[li][u] = best;
                     h[u] = z[best];
+                }
+            }
+            else if (l.Kind == HiddenUnitKind.Elementwise)
+            {
+                for (var u = 0; u < l.Units; u++)
+                {
+                    h[u] = l.Function!.Forward(z[u]);
                 }
             }
             else
@@ -554,6 +647,13 @@ public sealed class ToyNetwork
                 for (var u = 0; u < below.Units; u++)
                 {
                     next[_winner[li - 1][u]] = dh[u];
+                }
+            }
+            else if (below.Kind == HiddenUnitKind.Elementwise)
+            {
+                for (var u = 0; u < below.Units; u++)
+                {
+                    next[u] = dh[u] * below.Function!.Derivative(zb[u]);
                 }
             }
             else

@@ -12,7 +12,26 @@ public class ToyNetworkTests
         { "maxout", OutputKind.Linear },
         { "maxout", OutputKind.Softmax },
         { "none", OutputKind.Sigmoid },
+        { "softsign", OutputKind.Softmax },
     };
+
+    /// <summary>A smooth element-wise activation written out here, independent of the library's own classes.</summary>
+    private sealed class TestSoftsign : ActivationCourse.Activations.Activation
+    {
+        public override string Name => "test_softsign";
+        public override string DisplayName => "Softsign";
+        public override string Description => "x / (1 + |x|)";
+        public override string Formula => "f(x) = x / (1 + |x|)";
+        public override string Range => "(-1, 1)";
+        public override double Forward(double x) => x / (1 + Math.Abs(x));
+        public override double Derivative(double x) => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)));
+        public override void Forward(ReadOnlySpan<float> x, Span<float> y) => throw new NotSupportedException();
+        public override void Forward(ReadOnlySpan<double> x, Span<double> y) => throw new NotSupportedException();
+        public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => throw new NotSupportedException();
+        public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => throw new NotSupportedException();
+        public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) => throw new NotSupportedException();
+        public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) => throw new NotSupportedException();
+    }
 
     private static HiddenLayerSpec[] Hidden(string kind) => kind switch
     {
@@ -20,6 +39,7 @@ public class ToyNetworkTests
         "leaky" => [HiddenLayerSpec.LeakyRelu(5, 0.1), HiddenLayerSpec.LeakyRelu(4, 0.1)],
         "prelu" => [HiddenLayerSpec.PRelu(5), HiddenLayerSpec.PRelu(4, -0.3)],
         "maxout" => [HiddenLayerSpec.Maxout(4, 3), HiddenLayerSpec.Maxout(3, 2)],
+        "softsign" => [HiddenLayerSpec.Of(new TestSoftsign(), 4), HiddenLayerSpec.Relu(3)],
         _ => [],
     };
 
@@ -126,6 +146,34 @@ public class ToyNetworkTests
         var data = ToyDataset.StandardNormal(2000, 10, 1);
         var net = new ToyNetwork(10, [HiddenLayerSpec.Relu(200)], 1, OutputKind.Linear, seed: 2);
         Assert.InRange(net.ActiveShares(data)[0], 0.45, 0.55);
+    }
+
+    [Fact]
+    public void ScalingReluWeightsScalesGradientsGeometricallyWithDepth()
+    {
+        // ReLU is positively homogeneous, so with zero biases every layer multiplies the backward signal by the factor.
+        var data = ToyDataset.StandardNormal(50, 8, 3);
+        var net = new ToyNetwork(8, Enumerable.Repeat(HiddenLayerSpec.Relu(8), 6).ToArray(), 1, OutputKind.Linear, seed: 5);
+        var before = net.BackpropagatedNorms(data);
+        Assert.Equal(6, before.Length);
+        net.ScaleWeights(2);
+        var after = net.BackpropagatedNorms(data);
+        // The signal reaching hidden layer l passes through the weights of layers l+1 … 7: 7 − l factors of 2 (l from 1).
+        for (var l = 0; l < 6; l++)
+        {
+            Assert.Equal(Math.Pow(2, 6 - l), after[l] / before[l], 9);
+        }
+    }
+
+    [Fact]
+    public void OutputStatisticsOfAReluLayerArePositive()
+    {
+        var data = ToyDataset.StandardNormal(500, 4, 3);
+        var stats = new ToyNetwork(4, [HiddenLayerSpec.Relu(64), HiddenLayerSpec.Of(new TestSoftsign(), 64)], 1, OutputKind.Linear, seed: 5, WeightInit.LeCun)
+            .OutputStatistics(data);
+        Assert.True(stats[0].Mean > 0);
+        Assert.True(stats[0].Std > 0);
+        Assert.InRange(stats[1].Std, 0, 1);
     }
 
     [Fact]
