@@ -89,8 +89,8 @@ public sealed record ToyDataset(double[] Inputs, int InputSize, double[] Targets
         {
             var c = i % classes;
             var a = (2 * Math.PI * c / classes) + (Math.PI / 2);
-            x[2 * i] = (2 * Math.Cos(a)) + (spread * Gaussian.Next(rng));
-            x[(2 * i) + 1] = (2 * Math.Sin(a)) + (spread * Gaussian.Next(rng));
+            x[2 * i] = (2 * Math.Cos(a)) + (spread * NormalSampler.Next(rng));
+            x[(2 * i) + 1] = (2 * Math.Sin(a)) + (spread * NormalSampler.Next(rng));
             y[(i * classes) + c] = 1;
         }
         return new ToyDataset(x, 2, y, classes);
@@ -115,7 +115,7 @@ public sealed record ToyDataset(double[] Inputs, int InputSize, double[] Targets
         for (var i = 0; i < count; i++)
         {
             x[i] = min + ((max - min) * i / (count - 1));
-            y[i] = f(x[i]) + (noise == 0 ? 0 : noise * Gaussian.Next(rng));
+            y[i] = f(x[i]) + (noise == 0 ? 0 : noise * NormalSampler.Next(rng));
         }
         return new ToyDataset(x, 1, y, 1);
     }
@@ -130,14 +130,14 @@ public sealed record ToyDataset(double[] Inputs, int InputSize, double[] Targets
         var x = new double[count * size];
         for (var i = 0; i < x.Length; i++)
         {
-            x[i] = Gaussian.Next(rng);
+            x[i] = NormalSampler.Next(rng);
         }
         return new ToyDataset(x, size, new double[count], 1);
     }
 }
 
 /// <summary>Standard normal samples from a seeded <see cref="Random"/> (Box–Muller).</summary>
-internal static class Gaussian
+internal static class NormalSampler
 {
     /// <summary>One N(0, 1) sample.</summary>
     public static double Next(Random rng)

@@ -307,6 +307,31 @@ public sealed class ToyNetwork
         return positive.Select((a, li) => _layers[li].Kind != HiddenUnitKind.Rectifier ? double.NaN : a.Count(x => !x) / (double)a.Length).ToArray();
     }
 
+    /// <summary>
+    /// Per hidden layer, the share of maxout pieces that win for no sample of <paramref name="data"/>: pieces that receive no
+    /// gradient, leaving their unit with fewer effective pieces (the unit itself stays alive). NaN for other layer kinds.
+    /// </summary>
+    /// <param name="data">The data set.</param>
+    public double[] IdlePieceShares(ToyDataset data)
+    {
+        var won = _layers.Where(l => !l.IsOutput).Select(l => new bool[l.Rows]).ToArray();
+        for (var i = 0; i < data.Count; i++)
+        {
+            Forward(data.Input(i));
+            for (var li = 0; li < won.Length; li++)
+            {
+                if (_layers[li].Kind == HiddenUnitKind.Maxout)
+                {
+                    foreach (var row in _winner[li])
+                    {
+                        won[li][row] = true;
+                    }
+                }
+            }
+        }
+        return won.Select((w, li) => _layers[li].Kind == HiddenUnitKind.Maxout ? w.Count(x => !x) / (double)w.Length : double.NaN).ToArray();
+    }
+
     /// <summary>Per hidden layer, the share of (sample, unit) pairs with a positive output: how many units are "on".</summary>
     /// <param name="data">The data set.</param>
     public double[] ActiveShares(ToyDataset data)
@@ -443,7 +468,7 @@ public sealed class ToyNetwork
             var uniform = init == WeightInit.PyTorchDefault;
             for (var k = 0; k < l.Rows * l.In; k++)
             {
-                _p[l.WeightOffset + k] = uniform ? bound * ((2 * rng.NextDouble()) - 1) : std * Gaussian.Next(rng);
+                _p[l.WeightOffset + k] = uniform ? bound * ((2 * rng.NextDouble()) - 1) : std * NormalSampler.Next(rng);
             }
             for (var r = 0; r < l.Rows; r++)
             {

@@ -116,6 +116,18 @@ public class ToyNetworkTests
     }
 
     [Fact]
+    public void APieceThatNeverWinsIsIdle()
+    {
+        var data = new ToyDataset([-1.0, 0.5, 2.0], 1, [0, 0, 0], 1);
+        var net = new ToyNetwork(1, [HiddenLayerSpec.Maxout(1, 3)], 1, OutputKind.Linear, seed: 1);
+        var p = net.Parameters;
+        (p[0], p[1], p[2]) = (1, -1, 0); // pieces x, −x and 0 (weights) ...
+        (p[3], p[4], p[5]) = (0, 0, -10); // ... with biases 0, 0, −10: the third piece never wins
+        Assert.Equal(1.0 / 3, net.IdlePieceShares(data)[0], 12);
+        Assert.True(double.IsNaN(new ToyNetwork(1, [HiddenLayerSpec.Relu(2)], 1, OutputKind.Linear, 1).IdlePieceShares(data)[0]));
+    }
+
+    [Fact]
     public void TrainingReducesLossIsReproducibleAndRecordsEveryEpoch()
     {
         var data = ToyDataset.Rings(100, 2);
