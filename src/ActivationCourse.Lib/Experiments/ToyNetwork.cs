@@ -99,6 +99,7 @@ public sealed class ToyNetwork
     private readonly double[][] _h;
     private readonly int[][] _winner;
     private readonly double[][] _dh;
+    private readonly double[][] _dz;
 
     private sealed record Layer(int In, int Rows, int Units, int Pieces, HiddenUnitKind Kind, double FixedSlope, bool LearnSlope,
         int WeightOffset, int BiasOffset, int SlopeOffset, bool IsOutput, Activation? Function);
@@ -144,6 +145,7 @@ public sealed class ToyNetwork
         _h = _layers.Select(l => new double[l.Units]).ToArray();
         _winner = _layers.Select(l => new int[l.Units]).ToArray();
         _dh = _layers.Select(l => new double[l.Units]).ToArray();
+        _dz = _layers.Select(l => new double[l.Rows]).ToArray();
         Initialize(seed, init);
     }
 
@@ -213,33 +215,7 @@ public sealed class ToyNetwork
 
     /// <summary>Share of samples classified correctly (NaN for a linear output). Sigmoid outputs count each output separately at 0.5.</summary>
     /// <param name="data">The data set.</param>
-    public double Accuracy(ToyDataset data)
-    {
-        if (Output == OutputKind.Linear)
-        {
-            return double.NaN;
-        }
-        double correct = 0, total = 0;
-        for (var i = 0; i < data.Count; i++)
-        {
-            var p = Predict(data.Input(i));
-            var t = data.Target(i);
-            if (Output == OutputKind.Softmax)
-            {
-                correct += ArgMax(p) == ArgMax(t) ? 1 : 0;
-                total++;
-            }
-            else
-            {
-                for (var j = 0; j < p.Length; j++)
-                {
-                    correct += (p[j] > 0.5) == (t[j] > 0.5) ? 1 : 0;
-                    total++;
-                }
-            }
-        }
-        return correct / total;
-    }
+    public double Accuracy(ToyDataset data) => Evaluate(data).Accuracy;
 
     /// <summary>
     /// Mean loss over <paramref name="data"/> and, when <paramref name="gradient"/> is not empty, its gradient with respect to
@@ -260,29 +236,7 @@ public sealed class ToyNetwork
     /// an element-wise unit is dead when its activation's derivative is exactly zero on every sample.
     /// </summary>
     /// <param name="data">The data set.</param>
-    public double[] DeadShares(ToyDataset data)
-    {
-        var alive = _layers.Where(l => !l.IsOutput).Select(l => new bool[l.Units]).ToArray();
-        for (var i = 0; i < data.Count; i++)
-        {
-            Forward(data.Input(i));
-            for (var li = 0; li < alive.Length; li++)
-            {
-                var l = _layers[li];
-                var slope = CurrentSlope(l);
-                for (var u = 0; u < l.Units; u++)
-                {
-                    alive[li][u] |= l.Kind switch
-                    {
-                        HiddenUnitKind.Maxout => true,
-                        HiddenUnitKind.Elementwise => l.Function!.Derivative(_z[li][u]) != 0,
-                        _ => slope != 0 || _z[li][u] > 0,
-                    };
-                }
-            }
-        }
-        return alive.Select(a => a.Count(x => !x) / (double)a.Length).ToArray();
-    }
+    public double[] DeadShares(ToyDataset data) => Evaluate(data).DeadShare;
 
     /// <summary>
     /// Per hidden layer, the share of rectifier units whose pre-activation is ≤ 0 on every sample of <paramref name="data"/>:
@@ -290,22 +244,7 @@ public sealed class ToyNetwork
     /// (its slope) and can climb back. NaN for maxout and element-wise layers.
     /// </summary>
     /// <param name="data">The data set.</param>
-    public double[] InactiveShares(ToyDataset data)
-    {
-        var positive = _layers.Where(l => !l.IsOutput).Select(l => new bool[l.Units]).ToArray();
-        for (var i = 0; i < data.Count; i++)
-        {
-            Forward(data.Input(i));
-            for (var li = 0; li < positive.Length; li++)
-            {
-                for (var u = 0; u < positive[li].Length; u++)
-                {
-                    positive[li][u] |= _z[li][u] > 0;
-                }
-            }
-        }
-        return positive.Select((a, li) => _layers[li].Kind != HiddenUnitKind.Rectifier ? double.NaN : a.Count(x => !x) / (double)a.Length).ToArray();
-    }
+    public double[] InactiveShares(ToyDataset data) => Evaluate(data).InactiveShare;
 
     /// <summary>
     /// Per hidden layer, the share of maxout pieces that win for no sample of <paramref name="data"/>: pieces that receive no
@@ -454,7 +393,69 @@ public sealed class ToyNetwork
         return new ToyTrainingHistory(epochs, diverged, Hidden.Select(h => h.Width).ToArray());
     }
 
-    private ToyEpoch Record(int epoch, ToyDataset data) => new(epoch, Loss(data), Accuracy(data), DeadShares(data), InactiveShares(data), Slopes);
+    private ToyEpoch Record(int epoch, ToyDataset data)
+    {
+        var e = Evaluate(data);
+        return new(epoch, e.Loss, e.Accuracy, e.DeadShare, e.InactiveShare, Slopes);
+    }
+
+    /// <summary>One pass over the data: mean loss, accuracy, dead and never-positive shares per hidden layer.</summary>
+    private (double Loss, double Accuracy, double[] DeadShare, double[] InactiveShare) Evaluate(ToyDataset data)
+    {
+        var hidden = _layers.Length - 1;
+        var alive = new bool[hidden][];
+        var positive = new bool[hidden][];
+        for (var li = 0; li < hidden; li++)
+        {
+            alive[li] = new bool[_layers[li].Units];
+            positive[li] = new bool[_layers[li].Units];
+        }
+        var perOutput = Output == OutputKind.Softmax ? 1.0 : 1.0 / OutputSize;
+        var scratch = new double[OutputSize];
+        var p = new double[OutputSize];
+        double loss = 0, correct = 0, total = 0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            Forward(data.Input(i));
+            var t = data.Target(i);
+            loss += SampleLoss(_z[^1], t, scratch) * perOutput;
+            OutputProbabilities(_z[^1], p);
+            if (Output == OutputKind.Softmax)
+            {
+                correct += ArgMax(p) == ArgMax(t) ? 1 : 0;
+                total++;
+            }
+            else
+            {
+                for (var j = 0; j < p.Length; j++)
+                {
+                    correct += (p[j] > 0.5) == (t[j] > 0.5) ? 1 : 0;
+                    total++;
+                }
+            }
+            for (var li = 0; li < hidden; li++)
+            {
+                var l = _layers[li];
+                var slope = CurrentSlope(l);
+                var z = _z[li];
+                for (var u = 0; u < l.Units; u++)
+                {
+                    positive[li][u] |= z[u] > 0;
+                    alive[li][u] |= l.Kind switch
+                    {
+                        HiddenUnitKind.Maxout => true,
+                        HiddenUnitKind.Elementwise => l.Function!.Derivative(z[u]) != 0,
+                        _ => slope != 0 || z[u] > 0,
+                    };
+                }
+            }
+        }
+        double Share(bool[] flags) => flags.Count(f => !f) / (double)flags.Length;
+        return (loss / data.Count,
+            Output == OutputKind.Linear ? double.NaN : correct / total,
+            alive.Select(Share).ToArray(),
+            positive.Select((f, li) => _layers[li].Kind == HiddenUnitKind.Rectifier ? Share(f) : double.NaN).ToArray());
+    }
 
     private double CurrentSlope(Layer l) => l.LearnSlope ? _p[l.SlopeOffset] : l.FixedSlope;
 
@@ -625,7 +626,7 @@ public sealed class ToyNetwork
 
     private void Backward(ReadOnlySpan<double> x, double[] delta, Span<double> g)
     {
-        var upstream = (double[])delta.Clone(); // dLoss/dz of the current layer, one value per row
+        double[] upstream = delta; // dLoss/dz of the current layer, one value per row
         for (var li = _layers.Length - 1; li >= 0; li--)
         {
             var l = _layers[li];
@@ -665,7 +666,8 @@ public sealed class ToyNetwork
                     dh[j] += d * w[j];
                 }
             }
-            var next = new double[below.Rows];
+            var next = _dz[li - 1];
+            Array.Clear(next);
             var zb = _z[li - 1];
             if (below.Kind == HiddenUnitKind.Maxout)
             {
