@@ -15,14 +15,24 @@ public sealed record ThroughputResult(string Name, double ElementsPerSecond, dou
 /// several timed runs after a warm-up, on inputs spread over [−5, 5]. A rough lesson measurement, not a benchmark:
 /// the best run filters out interruptions by other processes, but the machine's load still shows.
 /// </summary>
+/// <remarks>
+/// The warm-up matters. .NET first compiles a method quickly and without optimization (tier 0) and recompiles it optimized
+/// only after it has been called often enough; a kernel timed on its first few calls can look a hundred times slower than it
+/// is. So the kernel first runs on a short prefix of the input, over and over, for <c>warmupSeconds</c> (and at least
+/// <see cref="MinimumWarmupCalls"/> times), before the timed runs.
+/// </remarks>
 public static class ActivationThroughput
 {
+    /// <summary>The least number of warm-up calls, whatever the warm-up time.</summary>
+    public const int MinimumWarmupCalls = 50;
+
     /// <summary>Times <see cref="Activation.Forward(ReadOnlySpan{float}, Span{float})"/> (or the derivative).</summary>
     /// <param name="activation">The activation to time.</param>
     /// <param name="length">Elements per run.</param>
     /// <param name="runs">Timed runs; the fastest counts.</param>
     /// <param name="derivative">Time the derivative instead of the forward pass.</param>
-    public static ThroughputResult Measure(Activation activation, int length = 1 << 20, int runs = 5, bool derivative = false)
+    /// <param name="warmupSeconds">How long to run the kernel before timing it (see the remarks).</param>
+    public static ThroughputResult Measure(Activation activation, int length = 1 << 20, int runs = 5, bool derivative = false, double warmupSeconds = 0.2)
     {
         ArgumentNullException.ThrowIfNull(activation);
         return Measure(activation.DisplayName, (x, y) =>
@@ -35,7 +45,7 @@ public static class ActivationThroughput
             {
                 activation.Forward(x, y);
             }
-        }, length, runs);
+        }, length, runs, warmupSeconds);
     }
 
     /// <summary>Times any span-in, span-out kernel the same way (for example a plain scalar loop, to compare).</summary>
@@ -43,7 +53,8 @@ public static class ActivationThroughput
     /// <param name="kernel">Reads the first span, writes the second.</param>
     /// <param name="length">Elements per run.</param>
     /// <param name="runs">Timed runs; the fastest counts.</param>
-    public static ThroughputResult Measure(string name, SpanKernel kernel, int length = 1 << 20, int runs = 5)
+    /// <param name="warmupSeconds">How long to run the kernel before timing it (see the remarks).</param>
+    public static ThroughputResult Measure(string name, SpanKernel kernel, int length = 1 << 20, int runs = 5, double warmupSeconds = 0.2)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
@@ -54,7 +65,12 @@ public static class ActivationThroughput
             x[i] = -5f + (10f * i / length);
         }
         var y = new float[length];
-        kernel(x, y); // warm-up: JIT and caches
+        var prefix = Math.Min(length, 4096);
+        var warmup = Stopwatch.StartNew();
+        for (var calls = 0; calls < MinimumWarmupCalls || warmup.Elapsed.TotalSeconds < warmupSeconds; calls++)
+        {
+            kernel(x.AsSpan(0, prefix), y.AsSpan(0, prefix));
+        }
         var best = double.PositiveInfinity;
         for (var r = 0; r < runs; r++)
         {

@@ -8,15 +8,26 @@ public class ActivationThroughputTests
     public void MeasuresAPositiveRateAndRunsTheKernel()
     {
         var calls = 0;
+        var fullLength = 0;
         var r = ActivationThroughput.Measure("copy", (x, y) =>
         {
             calls++;
+            fullLength += x.Length == 1000 ? 1 : 0;
             x.CopyTo(y);
-        }, length: 1000, runs: 3);
-        Assert.Equal(4, calls); // warm-up + 3 timed runs
+        }, length: 1000, runs: 3, warmupSeconds: 0);
+        Assert.Equal(ActivationThroughput.MinimumWarmupCalls + 3, calls); // warm-up calls, then 3 timed runs
+        Assert.Equal(3, fullLength);
         Assert.Equal("copy", r.Name);
         Assert.Equal(1000, r.Length);
         Assert.True(r.ElementsPerSecond > 0);
         Assert.Equal(r.Length / r.BestSeconds, r.ElementsPerSecond, 6);
+    }
+
+    [Fact]
+    public void WarmsUpForTheRequestedTime()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        ActivationThroughput.Measure("copy", (x, y) => x.CopyTo(y), length: 64, runs: 1, warmupSeconds: 0.05);
+        Assert.True(watch.Elapsed.TotalSeconds >= 0.05);
     }
 }
