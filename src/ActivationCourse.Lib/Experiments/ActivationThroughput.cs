@@ -32,7 +32,7 @@ public static class ActivationThroughput
     /// <param name="runs">Timed runs; the fastest counts.</param>
     /// <param name="derivative">Time the derivative instead of the forward pass.</param>
     /// <param name="warmupSeconds">How long to run the kernel before timing it (see the remarks).</param>
-    public static ThroughputResult Measure(Activation activation, int length = 1 << 20, int runs = 5, bool derivative = false, double warmupSeconds = 0.2)
+    public static ThroughputResult Measure(Activation activation, int length = 1 << 20, int runs = 5, bool derivative = false, double warmupSeconds = 0.5)
     {
         ArgumentNullException.ThrowIfNull(activation);
         return Measure(activation.DisplayName, (x, y) =>
@@ -54,7 +54,7 @@ public static class ActivationThroughput
     /// <param name="length">Elements per run.</param>
     /// <param name="runs">Timed runs; the fastest counts.</param>
     /// <param name="warmupSeconds">How long to run the kernel before timing it (see the remarks).</param>
-    public static ThroughputResult Measure(string name, SpanKernel kernel, int length = 1 << 20, int runs = 5, double warmupSeconds = 0.2)
+    public static ThroughputResult Measure(string name, SpanKernel kernel, int length = 1 << 20, int runs = 5, double warmupSeconds = 0.5)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
