@@ -6,7 +6,7 @@ namespace ActivationCourse.Experiments;
 /// <summary>One throughput measurement: how many elements per second a kernel processed.</summary>
 /// <param name="Name">What was measured.</param>
 /// <param name="ElementsPerSecond">Best (fastest) run over the repeats.</param>
-/// <param name="BestSeconds">Time of the best run.</param>
+/// <param name="BestSeconds">Time of one kernel call in the best run.</param>
 /// <param name="Length">Elements per run.</param>
 public sealed record ThroughputResult(string Name, double ElementsPerSecond, double BestSeconds, int Length);
 
@@ -17,14 +17,21 @@ public sealed record ThroughputResult(string Name, double ElementsPerSecond, dou
 /// </summary>
 /// <remarks>
 /// The warm-up matters. .NET first compiles a method quickly and without optimization (tier 0) and recompiles it optimized
-/// only after it has been called often enough; a kernel timed on its first few calls can look a hundred times slower than it
-/// is. So the kernel first runs on a short prefix of the input, over and over, for <c>warmupSeconds</c> (and at least
-/// <see cref="MinimumWarmupCalls"/> times), before the timed runs.
+/// only after it has been called often enough, in the background; a kernel timed on its first calls can look a hundred
+/// times slower than it is. So the kernel first runs on a short prefix of the input, over and over, timing each call: for
+/// at least <c>warmupSeconds</c> and <see cref="MinimumWarmupCalls"/> calls, then on until the fastest call has not
+/// improved for <c>warmupSeconds</c> (the optimized code has arrived), but never longer than <see cref="MaximumWarmupSeconds"/>.
 /// </remarks>
 public static class ActivationThroughput
 {
     /// <summary>The least number of warm-up calls, whatever the warm-up time.</summary>
     public const int MinimumWarmupCalls = 50;
+
+    /// <summary>A timed run calls the kernel repeatedly until it has processed at least this many elements.</summary>
+    public const int MinimumElementsPerRun = 1 << 16;
+
+    /// <summary>The longest warm-up, however slowly the optimized code arrives.</summary>
+    public const double MaximumWarmupSeconds = 3;
 
     /// <summary>Times <see cref="Activation.Forward(ReadOnlySpan{float}, Span{float})"/> (or the derivative).</summary>
     /// <param name="activation">The activation to time.</param>
@@ -32,7 +39,7 @@ public static class ActivationThroughput
     /// <param name="runs">Timed runs; the fastest counts.</param>
     /// <param name="derivative">Time the derivative instead of the forward pass.</param>
     /// <param name="warmupSeconds">How long to run the kernel before timing it (see the remarks).</param>
-    public static ThroughputResult Measure(Activation activation, int length = 1 << 20, int runs = 5, bool derivative = false, double warmupSeconds = 0.5)
+    public static ThroughputResult Measure(Activation activation, int length = 1 << 20, int runs = 5, bool derivative = false, double warmupSeconds = 0.3)
     {
         ArgumentNullException.ThrowIfNull(activation);
         return Measure(activation.DisplayName, (x, y) =>
@@ -54,7 +61,7 @@ public static class ActivationThroughput
     /// <param name="length">Elements per run.</param>
     /// <param name="runs">Timed runs; the fastest counts.</param>
     /// <param name="warmupSeconds">How long to run the kernel before timing it (see the remarks).</param>
-    public static ThroughputResult Measure(string name, SpanKernel kernel, int length = 1 << 20, int runs = 5, double warmupSeconds = 0.5)
+    public static ThroughputResult Measure(string name, SpanKernel kernel, int length = 1 << 20, int runs = 5, double warmupSeconds = 0.3)
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
@@ -67,18 +74,38 @@ public static class ActivationThroughput
         var y = new float[length];
         var prefix = Math.Min(length, 4096);
         var warmup = Stopwatch.StartNew();
-        for (var calls = 0; calls < MinimumWarmupCalls || warmup.Elapsed.TotalSeconds < warmupSeconds; calls++)
+        var fastest = double.PositiveInfinity;
+        var lastImprovement = 0.0;
+        for (var calls = 0; ; calls++)
         {
+            var start = Stopwatch.GetTimestamp();
             kernel(x.AsSpan(0, prefix), y.AsSpan(0, prefix));
+            var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var now = warmup.Elapsed.TotalSeconds;
+            if (seconds < 0.9 * fastest)
+            {
+                fastest = seconds;
+                lastImprovement = now;
+            }
+            var settled = calls >= MinimumWarmupCalls && now >= warmupSeconds && now - lastImprovement >= warmupSeconds;
+            if (settled || now >= MaximumWarmupSeconds)
+            {
+                break;
+            }
         }
+        // Short inputs are repeated within a run so that each run is long enough for the timer.
+        var repeats = Math.Max(1, MinimumElementsPerRun / length);
         var best = double.PositiveInfinity;
         for (var r = 0; r < runs; r++)
         {
             var t = Stopwatch.GetTimestamp();
-            kernel(x, y);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(t).TotalSeconds);
+            for (var k = 0; k < repeats; k++)
+            {
+                kernel(x, y);
+            }
+            best = Math.Min(best, Stopwatch.GetElapsedTime(t).TotalSeconds / repeats);
         }
-        best = Math.Max(best, 1e-9);
+        best = Math.Max(best, 1e-12);
         return new ThroughputResult(name, length / best, best, length);
     }
 }
