@@ -1,0 +1,43 @@
+using ActivationCourse.Experiments;
+
+namespace ActivationCourse.Lib.Tests.Experiments;
+
+public class ToyDatasetTests
+{
+    [Fact]
+    public void RingsHasTwoBalancedClassesAtTheirRadii()
+    {
+        var d = ToyDataset.Rings(200, 1, scale: 3);
+        Assert.Equal(200, d.Count);
+        for (var i = 0; i < d.Count; i++)
+        {
+            var r = Math.Sqrt((d.Input(i)[0] * d.Input(i)[0]) + (d.Input(i)[1] * d.Input(i)[1]));
+            if (d.Label(i) == 0)
+            {
+                Assert.InRange(r, 0, 3);
+            }
+            else
+            {
+                Assert.InRange(r, 4.5, 7.5);
+            }
+        }
+        Assert.Equal(100, d.TargetColumn(0).Count(t => t == 1));
+    }
+
+    [Fact]
+    public void BlobsAreOneHotAndSeeded()
+    {
+        var a = ToyDataset.Blobs(30, 3, 0.5, 7);
+        Assert.Equal(a.Inputs, ToyDataset.Blobs(30, 3, 0.5, 7).Inputs);
+        Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(1.0, a.Target(i).ToArray().Sum()));
+        Assert.Equal(new[] { 0, 1, 2, 0 }, Enumerable.Range(0, 4).Select(a.Label));
+    }
+
+    [Fact]
+    public void CurveSamplesTheFunctionOnAGrid()
+    {
+        var d = ToyDataset.Curve(x => x * x, 5, -2, 2);
+        Assert.Equal(new[] { -2.0, -1, 0, 1, 2 }, d.Feature(0));
+        Assert.Equal(new[] { 4.0, 1, 0, 1, 4 }, d.TargetColumn(0));
+    }
+}
