@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ActivationCourse.Activations;
 using ActivationCourse.LinearAlgebra;
+using ActivationCourse.Training;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ActivationCourse.Cli.Commands;
@@ -37,6 +39,84 @@ internal static class BenchCommand
         BenchGemm("gemm_512x512x512", false, false, 512, 512, 512, repeats);
         double mathNet = BenchMathNet(128, 256, 784, quick ? 2 : 4);
         Emit("gemm_speedup_vs_mathnet_128x784x256", ours / mathNet, "ratio");
+        BenchEpoch(quick ? 2 : 5);
+        BenchActivations(quick);
+    }
+
+    /// <summary>One SGD epoch of a 784-256-128-10 ReLU network, batch 128, on 60,000 synthetic MNIST-shaped samples.</summary>
+    private static void BenchEpoch(int repeats)
+    {
+        var rng = new Random(1);
+        var features = new float[60_000 * 784];
+        for (int i = 0; i < features.Length; i++)
+        {
+            features[i] = (float)rng.NextDouble();
+        }
+
+        var labels = new int[60_000];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            labels[i] = rng.Next(10);
+        }
+
+        var data = new LabeledData(features, labels, 784);
+        var network = Network.FromSpec(new MlpSpec(784, [256, 128], 10, "relu"), seed: 1);
+        var trainer = new Trainer(network, new Sgd(0.01), new TrainerOptions { Epochs = 1, BatchSize = 128, Seed = 1 });
+        trainer.Fit(data); // warm-up: JIT tiers, buffers
+        double best = double.MaxValue;
+        for (int r = 0; r < repeats; r++)
+        {
+            best = Math.Min(best, trainer.Fit(data).Last!.Seconds);
+        }
+
+        Emit("mlp_epoch", best, "s");
+    }
+
+    /// <summary>Forward and backward throughput of registry activations, each with a scalar-loop reference.</summary>
+    private static void BenchActivations(bool quick)
+    {
+        string[] names = quick ? ["relu", "sigmoid", "tanh", "gelu"] : ["relu", "leaky_relu", "sigmoid", "tanh", "gelu", "silu", "elu", "selu", "softplus", "mish"];
+        const int n = 1 << 16; // 256 KB per span: stays in L2
+        var rng = new Random(2);
+        var x = new float[n];
+        var y = new float[n];
+        var upstream = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = (float)((rng.NextDouble() * 8) - 4);
+            upstream[i] = (float)rng.NextDouble();
+        }
+
+        int repeats = quick ? 3 : 7;
+        foreach (string name in names)
+        {
+            var f = ActivationRegistry.Get(name);
+            double vector = Best(repeats, () =>
+            {
+                for (int r = 0; r < 20; r++)
+                {
+                    f.Forward(x, y);
+                }
+            }) / 20;
+            double backward = Best(repeats, () =>
+            {
+                for (int r = 0; r < 20; r++)
+                {
+                    f.Backward(x, upstream, y);
+                }
+            }) / 20;
+            double scalar = Best(repeats, () =>
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    y[i] = (float)f.Forward((double)x[i]);
+                }
+            });
+            Emit($"act_{name}_forward", n / vector, "elements/s");
+            Emit($"act_{name}_backward", n / backward, "elements/s");
+            Emit($"act_{name}_forward_scalar_loop", n / scalar, "elements/s");
+            Emit($"act_{name}_forward_speedup", scalar / vector, "ratio");
+        }
     }
 
     private static double BenchGemm(string name, bool ta, bool tb, int m, int n, int k, int repeats)
@@ -79,7 +159,7 @@ internal static class BenchCommand
         {
             action();
         }
-        while (Stopwatch.GetElapsedTime(warm).TotalSeconds < 0.3);
+        while (Stopwatch.GetElapsedTime(warm).TotalSeconds < 0.2);
 
         double best = double.MaxValue;
         for (int r = 0; r < repeats; r++)

@@ -14,6 +14,7 @@ namespace ActivationCourse.Gradients;
 public sealed record GradientCheckEntry(int Index, double Point, double Analytic, double Numeric, double RelativeError);
 
 /// <summary>The result of a <see cref="GradientCheck"/>: the worst probe, a verdict, warnings and every probe's details.</summary>
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
 public sealed record GradientCheckReport : IHtmlRenderable
 {
     /// <summary>What was checked.</summary>

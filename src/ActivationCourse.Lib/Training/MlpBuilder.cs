@@ -5,26 +5,47 @@ namespace ActivationCourse.Training;
 /// <summary>Turns an <see cref="MlpSpec"/> into initialized layers.</summary>
 internal static class MlpBuilder
 {
-    /// <summary>TEMPORARY until ActivationRegistry lands on main: resolves activation names.</summary>
-    internal static Func<string, Activation>? Resolver { get; set; }
+    /// <summary>Activations that get their own layer type instead of <see cref="ActivationLayer"/>.</summary>
+    private static readonly string[] LayerBacked = ["prelu", "rrelu", "maxout"];
 
-    public static Activation ResolveActivation(string name)
-        => Resolver?.Invoke(name) ?? throw new ArgumentException($"Unknown activation \"{name}\".");
+    public static IReadOnlyList<string> AvailableActivations() => ActivationRegistry.Names.Concat(LayerBacked).Distinct().ToArray();
 
-    public static IReadOnlyList<string> AvailableActivations() => ["relu", "tanh", "sigmoid"];
+    /// <summary>The canonical name of <paramref name="name"/> (registry aliases resolved), or an error listing the valid names.</summary>
+    public static string Canonical(string name)
+    {
+        if (string.Equals(name, "maxout", StringComparison.OrdinalIgnoreCase))
+        {
+            return "maxout";
+        }
+
+        if (ActivationRegistry.TryGet(name, out var activation))
+        {
+            return activation.Name;
+        }
+
+        throw new ArgumentException($"Unknown activation \"{name}\". Valid names: {string.Join(", ", AvailableActivations())}.");
+    }
 
     public static Network Build(MlpSpec spec, int seed)
     {
         var random = new Random(seed);
+        string activation = Canonical(spec.Activation);
+        var scheme = spec.Initialization == Initialization.Auto ? Initializers.DefaultFor(activation) : spec.Initialization;
         var layers = new List<Layer>();
         int width = spec.Inputs;
         foreach (int units in spec.Hidden)
         {
-            int pieces = spec.Activation == "maxout" ? spec.MaxoutPieces : 1;
+            int pieces = activation == "maxout" ? spec.MaxoutPieces : 1;
             var dense = new DenseLayer(width, units * pieces);
-            dense.Initialize(spec.HiddenInitialization, random);
+            dense.Initialize(scheme, random);
             layers.Add(dense);
-            layers.Add(CreateActivationLayer(spec, units, random.Next()));
+            layers.Add(activation switch
+            {
+                "prelu" => new PReLULayer(units, spec.PReLUSlope),
+                "rrelu" => new RReLULayer(units, spec.RReLULower, spec.RReLUUpper, random.Next()),
+                "maxout" => new MaxoutLayer(units, pieces),
+                _ => new ActivationLayer(ActivationRegistry.Get(activation), units),
+            });
             width = units;
         }
 
@@ -33,9 +54,4 @@ internal static class MlpBuilder
         layers.Add(output);
         return new Network(layers) { Spec = spec };
     }
-
-    private static Layer CreateActivationLayer(MlpSpec spec, int units, int seed) => spec.Activation switch
-    {
-        _ => new ActivationLayer(ResolveActivation(spec.Activation), units),
-    };
 }

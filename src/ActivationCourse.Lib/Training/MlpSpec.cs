@@ -14,7 +14,7 @@ public sealed class MlpSpec
     /// Registry name of the hidden activation ("relu", "tanh", ...), or "prelu", "rrelu" or "maxout", which get
     /// their own layers.
     /// </param>
-    /// <exception cref="ArgumentException">A size is not positive.</exception>
+    /// <exception cref="ArgumentException">A size is not positive, or the activation is unknown (the message lists the valid names).</exception>
     public MlpSpec(int inputs, IReadOnlyList<int> hidden, int outputs, string activation = "relu")
     {
         ArgumentNullException.ThrowIfNull(hidden);
@@ -26,7 +26,9 @@ public sealed class MlpSpec
         Inputs = inputs;
         Hidden = hidden.ToArray();
         Outputs = outputs;
-        Activation = activation ?? throw new ArgumentNullException(nameof(activation));
+        ArgumentNullException.ThrowIfNull(activation);
+        MlpBuilder.Canonical(activation);
+        Activation = activation;
     }
 
     /// <summary>Every name <see cref="Activation"/> accepts: the registry's element-wise activations plus the layer-backed ones.</summary>
@@ -48,8 +50,14 @@ public sealed class MlpSpec
     /// The output layer always uses Xavier uniform (it feeds the softmax, not a rectifier).</summary>
     public Initialization Initialization { get; init; } = Initialization.Auto;
 
-    /// <summary>Pieces per maxout unit (used when <see cref="Activation"/> is "maxout").</summary>
-    public int MaxoutPieces { get; init; } = 2;
+    /// <summary>Pieces per maxout unit (used when <see cref="Activation"/> is "maxout"; ≥ 1).</summary>
+    public int MaxoutPieces
+    {
+        get => _maxoutPieces;
+        init => _maxoutPieces = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxoutPieces), $"Maxout needs at least one piece (got {value}).");
+    }
+
+    private readonly int _maxoutPieces = 2;
 
     /// <summary>Initial PReLU slope (PyTorch's default 0.25).</summary>
     public double PReLUSlope { get; init; } = 0.25;
@@ -61,7 +69,7 @@ public sealed class MlpSpec
     public double RReLUUpper { get; init; } = 1.0 / 3;
 
     /// <summary>The scheme the hidden layers actually use.</summary>
-    public Initialization HiddenInitialization => Initialization == Initialization.Auto ? Initializers.DefaultFor(Activation) : Initialization;
+    public Initialization HiddenInitialization => Initialization == Initialization.Auto ? Initializers.DefaultFor(MlpBuilder.Canonical(Activation)) : Initialization;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Inputs}-{string.Join("-", Hidden.Select(h => h.ToString(System.Globalization.CultureInfo.InvariantCulture)))}{(Hidden.Count > 0 ? "-" : "")}{Outputs} {Activation}";

@@ -1,4 +1,5 @@
 using System.Text;
+using ActivationCourse.Activations;
 
 namespace ActivationCourse.Training;
 
@@ -117,7 +118,23 @@ public static class ModelFile
                 {
                     int width = reader.ReadInt32();
                     string name = reader.ReadString();
-                    return new ActivationLayer(MlpBuilder.ResolveActivation(name), width);
+                    return new ActivationLayer(ActivationRegistry.Get(name), width);
+                }
+
+            case "prelu":
+                return new PReLULayer(reader.ReadInt32());
+
+            case "rrelu":
+                {
+                    int width = reader.ReadInt32();
+                    double lower = reader.ReadDouble(), upper = reader.ReadDouble();
+                    return new RReLULayer(width, lower, upper, reader.ReadInt32());
+                }
+
+            case "maxout":
+                {
+                    int units = reader.ReadInt32(), pieces = reader.ReadInt32();
+                    return new MaxoutLayer(units, pieces);
                 }
 
             default:

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using ActivationCourse.Activations;
 
 namespace ActivationCourse.Training;
 
@@ -134,7 +135,7 @@ public sealed class Network
             int count = Math.Min(batch, data.Count - start);
             var labels = data.Labels.AsSpan(start, count);
             var logits = ForwardBatch(data.Features.AsSpan(start * Inputs, count * Inputs), count, training: false);
-            lossSum += OutputLoss.LossAndGradient(logits, labels, Classes, _gradients[^1].AsSpan(0, count * Classes)) * count;
+            lossSum += SoftmaxCrossEntropy.LossAndGradient(logits, labels, Classes, _gradients[^1].AsSpan(0, count * Classes)) * count;
             correct += CountCorrect(logits, labels);
         }
 
@@ -181,7 +182,7 @@ public sealed class Network
         // Training reads the caller's batch in place; other passes keep a copy for LayerInput(0).
         var logits = ForwardBatch(features, rows, training, copyInput: !training);
         var top = _gradients[^1].AsSpan(0, rows * Classes);
-        double loss = OutputLoss.LossAndGradient(logits, labels, Classes, top);
+        double loss = SoftmaxCrossEntropy.LossAndGradient(logits, labels, Classes, top);
         int correct = CountCorrect(logits, labels);
         if (fusedSgdRate != 0 && !double.IsFinite(loss))
         {

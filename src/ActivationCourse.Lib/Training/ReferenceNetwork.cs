@@ -1,3 +1,4 @@
+using ActivationCourse.Activations;
 namespace ActivationCourse.Training;
 
 /// <summary>
@@ -46,7 +47,7 @@ public sealed class ReferenceNetwork
     /// <param name="labels">One label per row.</param>
     /// <param name="step">h.</param>
     /// <param name="floor">Denominator floor so near-zero gradients do not blow up the ratio.</param>
-    public GradientCheckReport CheckGradients(double[] features, int[] labels, double step = 1e-6, double floor = 1e-8)
+    public NetworkGradientReport CheckGradients(double[] features, int[] labels, double step = 1e-6, double floor = 1e-8)
     {
         LossAndGradients(features, labels);
         var analytic = Gradients.Select(g => (double[])g.Clone()).ToArray();
@@ -74,7 +75,7 @@ public sealed class ReferenceNetwork
             }
         }
 
-        return new GradientCheckReport(worst, where, Values.Sum(v => v.Length));
+        return new NetworkGradientReport(worst, where, Values.Sum(v => v.Length));
     }
 
     private double Run(double[] features, int[] labels, bool backward)
@@ -90,7 +91,7 @@ public sealed class ReferenceNetwork
         }
 
         var upstream = new double[rows * _network.Classes];
-        double loss = OutputLoss.LossAndGradient(outputs[^1], labels, _network.Classes, upstream);
+        double loss = SoftmaxCrossEntropy.LossAndGradient(outputs[^1], labels, _network.Classes, upstream);
         if (backward)
         {
             for (int i = layers.Count - 1; i >= 0; i--)
@@ -109,4 +110,4 @@ public sealed class ReferenceNetwork
 /// <param name="MaxRelativeError">Largest relative error over all parameter values.</param>
 /// <param name="Worst">Which value it was, with both gradients.</param>
 /// <param name="Checked">Number of values checked.</param>
-public sealed record GradientCheckReport(double MaxRelativeError, string Worst, int Checked);
+public sealed record NetworkGradientReport(double MaxRelativeError, string Worst, int Checked);

@@ -8,8 +8,6 @@ namespace ActivationCourse.Lib.Tests.Training;
 /// <summary>One epoch on the real MNIST (fetched into the shared cache like the data tests do).</summary>
 public class MnistTrainingTests(ITestOutputHelper output)
 {
-    static MnistTrainingTests() => TestSetup.Ensure();
-
     [Fact]
     public void OneEpochReachesNinetyFivePercent()
     {

@@ -4,9 +4,7 @@ namespace ActivationCourse.Lib.Tests.Training;
 
 public class NetworkTests
 {
-    static NetworkTests() => TestSetup.Ensure();
-
-    public static TheoryData<string> Activations => new() { "relu", "tanh" };
+    public static TheoryData<string> Activations => new() { "relu", "tanh", "prelu", "maxout", "rrelu", "sigmoid", "gelu", "selu", "elu" };
 
     [Theory]
     [MemberData(nameof(Activations))]
@@ -27,7 +25,7 @@ public class NetworkTests
     {
         var network = Network.FromSpec(new MlpSpec(20, [16, 12], 5, activation), seed: 5);
         var data = TestData.Blobs(37, 20, 5, seed: 6, spread: 1.0);
-        var (loss, _) = network.ComputeGradients(data.Features, data.Labels);
+        var (loss, _) = network.ComputeGradients(data.Features, data.Labels, training: activation != "rrelu");
 
         var reference = new ReferenceNetwork(network);
         double referenceLoss = reference.LossAndGradients(Array.ConvertAll(data.Features, v => (double)v), data.Labels);
@@ -68,7 +66,8 @@ public class NetworkTests
 
     [Theory]
     [InlineData("relu")]
-    [InlineData("tanh")]
+    [InlineData("prelu")]
+    [InlineData("maxout")]
     public void FusedSgdStepEqualsGradientThenUpdate(string activation)
     {
         var data = TestData.Blobs(96, 10, 3, seed: 9, spread: 1.0);
@@ -142,7 +141,15 @@ public class NetworkTests
     [Fact]
     public void SaveAndLoadRoundTrip()
     {
-        var network = Network.FromSpec(new MlpSpec(12, [9, 7], 4, "tanh"), seed: 2);
+        foreach (string activation in new[] { "tanh", "prelu", "rrelu", "maxout", "gelu" })
+        {
+            SaveAndLoadRoundTripFor(activation);
+        }
+    }
+
+    private static void SaveAndLoadRoundTripFor(string activation)
+    {
+        var network = Network.FromSpec(new MlpSpec(12, [9, 7], 4, activation) { MaxoutPieces = 3, PReLUSlope = 0.1 }, seed: 2);
         var data = TestData.Blobs(50, 12, 4, seed: 3);
         using var stream = new MemoryStream();
         ModelFile.Save(network, stream);
@@ -155,6 +162,88 @@ public class NetworkTests
         }
 
         Assert.Equal(network.PredictProbabilities(data.Features), loaded.PredictProbabilities(data.Features));
+    }
+
+    [Fact]
+    public void UnknownActivationListsTheValidNames()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new MlpSpec(4, [3], 2, "relux"));
+        Assert.Contains("relux", ex.Message);
+        Assert.Contains("relu", ex.Message.Replace("relux", ""));
+        Assert.Contains("maxout", ex.Message);
+        Assert.Contains("maxout", MlpSpec.AvailableActivations);
+    }
+
+    [Fact]
+    public void AnyActivationSubclassWorksInALayer()
+    {
+        // A hand-written Activation (scalar loops) plugs into the engine and passes the gradient check.
+        var random = new Random(5);
+        var first = new DenseLayer(5, 4);
+        var second = new DenseLayer(4, 3);
+        first.Initialize(Initialization.XavierUniform, random);
+        second.Initialize(Initialization.XavierUniform, random);
+        var network = new Network([first, new ActivationLayer(ScalarActivation.Tanh, 4), second]);
+        var report = new ReferenceNetwork(network).CheckGradients(TestData.RandomDoubles(random, 4 * 5), [0, 1, 2, 1]);
+        Assert.True(report.MaxRelativeError < 1e-6, report.ToString());
+    }
+
+    [Fact]
+    public void PReLULearnsItsSlope()
+    {
+        var data = TestData.Blobs(400, 6, 3, seed: 4, spread: 1.0);
+        var network = Network.FromSpec(new MlpSpec(6, [8], 3, "prelu"), seed: 2);
+        var layer = (PReLULayer)network.Layers[1];
+        float before = layer.Slope.Value[0];
+        new Trainer(network, new Adam(0.01), new TrainerOptions { Epochs = 2, BatchSize = 20 }).Fit(data);
+        Assert.NotEqual(before, layer.Slope.Value[0]);
+        Assert.Equal(1, layer.Slope.Length);
+    }
+
+    [Fact]
+    public void RReLUDrawsSeededSlopesInTrainingAndUsesTheMeanInEvaluation()
+    {
+        float[] x = [-1, -2, 3, -4, 5, -6, -0.5f, 2];
+        float[] RunTraining(int seed)
+        {
+            var layer = new RReLULayer(4, 0.1, 0.3, seed);
+            var y = new float[8];
+            layer.Forward(x, y, 2, training: true);
+            return y;
+        }
+
+        var first = RunTraining(7);
+        Assert.Equal(first, RunTraining(7));
+        Assert.NotEqual(first, RunTraining(8));
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (x[i] >= 0)
+            {
+                Assert.Equal(x[i], first[i]);
+            }
+            else
+            {
+                Assert.InRange(first[i] / x[i], 0.1f - 1e-6f, 0.3f + 1e-6f);
+            }
+        }
+
+        var eval = new float[8];
+        new RReLULayer(4, 0.1, 0.3).Forward(x, eval, 2, training: false);
+        Assert.Equal(-0.2f, eval[0], 6);
+    }
+
+    [Fact]
+    public void MaxoutRoutesGradientsToTheWinningPiece()
+    {
+        var layer = new MaxoutLayer(units: 2, pieces: 3);
+        float[] z = [1, 5, 2, -1, -3, -2];
+        var y = new float[2];
+        layer.Prepare(1);
+        layer.Forward(z, y, 1, training: true);
+        Assert.Equal(new float[] { 5, -1 }, y);
+        var dz = new float[6];
+        layer.Backward(z, y, [10, 20], dz, 1, needInputGradient: true);
+        Assert.Equal(new float[] { 0, 10, 0, 20, 0, 0 }, dz);
     }
 
     [Fact]
@@ -229,8 +318,6 @@ public class NetworkTests
 
 public class DiagnosticsTests
 {
-    static DiagnosticsTests() => TestSetup.Ensure();
-
     [Fact]
     public void FindsDeadReluUnitsAndSaturatedTanh()
     {
@@ -253,10 +340,11 @@ public class DiagnosticsTests
 
         var tanh = Network.FromSpec(new MlpSpec(8, [10], 3, "tanh"), seed: 4);
         var first = (DenseLayer)tanh.Layers[0];
-        Array.Fill(first.Bias.Value, 20f);
+        Array.Clear(first.Weights.Value);
+        Array.Fill(first.Bias.Value, 3f); // tanh(3) ≈ 0.995: saturated, yet f′ ≈ 0.0099 is not zero
         var saturated = NetworkDiagnostics.Compute(tanh, data);
         Assert.Equal(1.0, saturated[1].SaturatedShare, 6);
         Assert.Equal(0.0, saturated[1].DeadShare, 6);
-        Assert.Equal(1.0, saturated[1].ActivationMean, 3);
+        Assert.Equal(Math.Tanh(3), saturated[1].ActivationMean, 4);
     }
 }
