@@ -69,7 +69,7 @@ public sealed class ActivationStudy : IHtmlRenderable
     public IReadOnlyList<ActivationRun> Runs => _runs;
 
     /// <summary>Runs the study: for each activation and seed, build, train with Adam and evaluate on <paramref name="test"/> after each epoch.</summary>
-    /// <param name="activations">Registry names ("relu", "sigmoid", ...) or "maxout" (see <see cref="StudyNetworks.Build"/>).</param>
+    /// <param name="activations">Registry names ("relu", "sigmoid", ...) or "maxout" (see <see cref="Network.FromSpec"/>).</param>
     /// <param name="train">Training samples (the same for every run).</param>
     /// <param name="test">Test samples.</param>
     /// <param name="options">Architecture and budget (null: defaults).</param>
@@ -86,7 +86,7 @@ public sealed class ActivationStudy : IHtmlRenderable
         {
             foreach (int seed in options.Seeds)
             {
-                var network = StudyNetworks.Build(new MlpSpec(train.Dimensions, options.Hidden, classes, activation), seed);
+                var network = Network.FromSpec(new MlpSpec(train.Dimensions, options.Hidden, classes, activation), seed);
                 var trainer = new Trainer(network, new Adam(options.LearningRate), new TrainerOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = seed });
                 var history = trainer.Fit(train, test);
                 runs.Add(new ActivationRun(activation, seed, history, history.Epochs.Sum(e => e.Seconds), network.ParameterCount, network));

@@ -79,14 +79,14 @@ public sealed class DeadUnitSweep : IHtmlRenderable
         options ??= new DeadUnitSweepOptions();
         var spec = new MlpSpec(train.Dimensions, options.Hidden, classes, options.Activation);
 
-        var untrained = StudyNetworks.Build(spec, options.Seed);
+        var untrained = Network.FromSpec(spec, options.Seed);
         var initial = new DeadUnitPoint(0, DeadShares(untrained, train), untrained.Evaluate(test).Accuracy, false, untrained);
 
         var points = new List<DeadUnitPoint>();
         foreach (double lr in learningRates)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lr, nameof(learningRates));
-            var network = StudyNetworks.Build(spec, options.Seed);
+            var network = Network.FromSpec(spec, options.Seed);
             var trainer = new Trainer(network, new Sgd(lr, options.Momentum), new TrainerOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed });
             bool diverged = false;
             try

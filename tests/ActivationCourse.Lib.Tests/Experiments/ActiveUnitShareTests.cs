@@ -39,7 +39,7 @@ public class ActiveUnitShareTests
         }
 
         var data = new LabeledData(features, new int[500], 20);
-        var network = StudyNetworks.Build(new MlpSpec(20, [200], 2, "relu"), seed: 5);
+        var network = Network.FromSpec(new MlpSpec(20, [200], 2, "relu"), seed: 5);
         double share = ActiveUnitShare.Measure(network, data, samples: 500)[0];
         Assert.InRange(share, 0.4, 0.6);
     }
@@ -47,7 +47,7 @@ public class ActiveUnitShareTests
     [Fact]
     public void UsesOnlyTheRequestedSamples()
     {
-        var network = StudyNetworks.Build(new MlpSpec(3, [4], 2, "relu"), seed: 1);
+        var network = Network.FromSpec(new MlpSpec(3, [4], 2, "relu"), seed: 1);
         var data = new LabeledData([1f, 2f, 3f, float.NaN, float.NaN, float.NaN], [0, 1], 3);
         var share = ActiveUnitShare.Measure(network, data, samples: 1);
         Assert.Single(share);

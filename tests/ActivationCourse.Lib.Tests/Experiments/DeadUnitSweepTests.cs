@@ -31,7 +31,7 @@ public class DeadUnitSweepTests
         var sweep = DeadUnitSweep.Run([0.01, 0.1], train, test, Small, classes: 3);
         Assert.Equal([0.01, 0.1], sweep.Points.Select(p => p.LearningRate));
         Assert.Equal(0, sweep.Initial.LearningRate);
-        var untrained = StudyNetworks.Build(new MlpSpec(6, [16, 8], 3, "relu"), seed: 1);
+        var untrained = Network.FromSpec(new MlpSpec(6, [16, 8], 3, "relu"), seed: 1);
         Assert.Equal(DeadUnitSweep.DeadShares(untrained, train), sweep.Initial.DeadShare);
         Assert.All(sweep.Points, p => Assert.Equal(2, p.DeadShare.Count));
         Assert.All(sweep.Points, p => Assert.InRange(p.DeadShare.Min(), 0, 1));
