@@ -40,11 +40,24 @@ public static class ModelFile
 
     /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/>.</summary>
     /// <param name="network">The network.</param>
-    /// <param name="path">File path (overwritten).</param>
+    /// <param name="path">File path (replaced only once the whole model is written, so a failed save never leaves a half-written file).</param>
     public static void Save(Network network, string path)
     {
-        using var stream = File.Create(path);
-        Save(network, stream);
+        string full = Path.GetFullPath(path);
+        string temporary = full + ".partial";
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                Save(network, stream);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>Reads a network written by <see cref="Save(Network, Stream)"/>.</summary>
@@ -98,10 +111,19 @@ public static class ModelFile
 
     /// <summary>Reads a network from the file <paramref name="path"/>.</summary>
     /// <param name="path">File path.</param>
+    /// <exception cref="InvalidDataException">Not a model file, an unsupported version, or a truncated file (the message names the file).</exception>
     public static Network Load(string path)
     {
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        try
+        {
+            return Load(stream);
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
+        {
+            string problem = e is EndOfStreamException ? "the file ends early (truncated or still being written)" : e.Message;
+            throw new InvalidDataException($"Cannot load the model {Path.GetFullPath(path)}: {problem}", e);
+        }
     }
 
     private static Layer CreateLayer(string kind, BinaryReader reader)

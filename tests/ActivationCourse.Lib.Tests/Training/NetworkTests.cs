@@ -247,6 +247,29 @@ public class NetworkTests
     }
 
     [Fact]
+    public void TruncatedModelFileGivesAnErrorNamingTheFileAndSaveLeavesNoPartialFile()
+    {
+        string folder = Directory.CreateTempSubdirectory("activationcourse-model-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "model.bin");
+            ModelFile.Save(Network.FromSpec(new MlpSpec(6, [5], 3, "relu"), seed: 2), path);
+            Assert.Equal(["model.bin"], Directory.GetFiles(folder).Select(Path.GetFileName));
+            Assert.Equal(3, ModelFile.Load(path).Classes);
+
+            byte[] whole = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, whole[..(whole.Length - 7)]);
+            var error = Assert.Throws<InvalidDataException>(() => ModelFile.Load(path));
+            Assert.Contains(path, error.Message);
+            Assert.Contains("truncated", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void LoadRejectsOtherFiles()
     {
         using var stream = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);

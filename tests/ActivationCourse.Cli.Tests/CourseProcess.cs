@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace ActivationCourse.Cli.Tests;
+
+/// <summary>What one run of <c>course</c> printed, and how it ended.</summary>
+internal sealed record CourseRun(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>Runs the built <c>course</c> command in a child process, with its output redirected (as in CI).</summary>
+internal static class CourseProcess
+{
+    private static readonly string CourseDll = Path.Combine(AppContext.BaseDirectory, "course.dll");
+
+    public static CourseRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        Assert.True(File.Exists(CourseDll), $"course.dll is missing next to the tests: {CourseDll}");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add(CourseDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        // Read both streams concurrently so that neither pipe fills up and blocks the child.
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"course {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
+        }
+
+        return new CourseRun(process.ExitCode, output.Result, error.Result);
+    }
+
+    // The test host normally runs under the dotnet muxer; use the same one, else the one on PATH.
+    private static string DotnetHost()
+    {
+        string? self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+}
