@@ -8,8 +8,8 @@ public class DeepStackProbeTests
     [Fact]
     public void ShapesAndSeeding()
     {
-        var a = DeepStackProbe.Run(DelegateActivation.Tanh, depth: 4, width: 6, weightStd: 0.5, batchSize: 5, seed: 2);
-        var b = DeepStackProbe.Run(DelegateActivation.Tanh, depth: 4, width: 6, weightStd: 0.5, batchSize: 5, seed: 2);
+        var a = DeepStackProbe.Run(FormulaActivations.Tanh, depth: 4, width: 6, weightStd: 0.5, batchSize: 5, seed: 2);
+        var b = DeepStackProbe.Run(FormulaActivations.Tanh, depth: 4, width: 6, weightStd: 0.5, batchSize: 5, seed: 2);
         Assert.Equal(4, a.Depth);
         Assert.Equal(6, a.Width);
         Assert.Equal(5, a.BatchSize);
@@ -23,7 +23,7 @@ public class DeepStackProbeTests
     [Fact]
     public void ForwardPassMatchesTheDefinition()
     {
-        var p = DeepStackProbe.Run(DelegateActivation.Sigmoid, depth: 3, width: 4, weightStd: 1, batchSize: 2, seed: 9);
+        var p = DeepStackProbe.Run(FormulaActivations.Sigmoid, depth: 3, width: 4, weightStd: 1, batchSize: 2, seed: 9);
         Matrix<double> h = p.Input;
         for (int l = 0; l < 3; l++)
         {
@@ -36,7 +36,7 @@ public class DeepStackProbeTests
     public void WeightGradientsMatchFiniteDifferences()
     {
         // L = Σ g ⊙ h_L with the probe's read-out g = dL/dh_L; perturb one weight of the first layer.
-        var p = DeepStackProbe.Run(DelegateActivation.Tanh, depth: 3, width: 3, weightStd: 0.8, batchSize: 4, seed: 4);
+        var p = DeepStackProbe.Run(FormulaActivations.Tanh, depth: 3, width: 3, weightStd: 0.8, batchSize: 4, seed: 4);
         Matrix<double> g = p.OutputGradients[^1];
         double Loss(Matrix<double>[] weights)
         {
@@ -70,7 +70,7 @@ public class DeepStackProbeTests
     [Fact]
     public void StepFactorSplitsIntoWeightAndActivationParts()
     {
-        var p = DeepStackProbe.Run(DelegateActivation.Sigmoid, depth: 6, width: 32, weightStd: 3.0 / Math.Sqrt(32), batchSize: 64, seed: 1);
+        var p = DeepStackProbe.Run(FormulaActivations.Sigmoid, depth: 6, width: 32, weightStd: 3.0 / Math.Sqrt(32), batchSize: 64, seed: 1);
         for (int l = 1; l < p.Depth; l++)
         {
             Assert.Equal(p.StepFactor(l), p.WeightPart(l) * p.ActivationPart(l), 10);
@@ -84,8 +84,8 @@ public class DeepStackProbeTests
     [Fact]
     public void LargeWeightsSaturateTanhAndSmallOnesDoNot()
     {
-        var large = DeepStackProbe.Run(DelegateActivation.Tanh, depth: 3, width: 64, weightStd: 1, batchSize: 32, seed: 3);
-        var small = DeepStackProbe.Run(DelegateActivation.Tanh, depth: 3, width: 64, weightStd: 0.01, batchSize: 32, seed: 3);
+        var large = DeepStackProbe.Run(FormulaActivations.Tanh, depth: 3, width: 64, weightStd: 1, batchSize: 32, seed: 3);
+        var small = DeepStackProbe.Run(FormulaActivations.Tanh, depth: 3, width: 64, weightStd: 0.01, batchSize: 32, seed: 3);
         Assert.True(large.SaturatedShare(2, -0.97, 0.97) > 0.5);
         Assert.Equal(0, small.SaturatedShare(2, -0.97, 0.97));
         Assert.InRange(small.MeanDerivative(2), 0.99, 1);
@@ -94,7 +94,7 @@ public class DeepStackProbeTests
     [Fact]
     public void RejectsBadArguments()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => DeepStackProbe.Run(DelegateActivation.Tanh, 0, 4, 1, 4, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DeepStackProbe.Run(DelegateActivation.Tanh, 2, 4, double.NaN, 4, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeepStackProbe.Run(FormulaActivations.Tanh, 0, 4, 1, 4, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeepStackProbe.Run(FormulaActivations.Tanh, 2, 4, double.NaN, 4, 1));
     }
 }

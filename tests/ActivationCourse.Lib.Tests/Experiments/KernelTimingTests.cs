@@ -16,7 +16,7 @@ public class KernelTimingTests
     [Fact]
     public void ForwardSecondsIsPositiveAndFinite()
     {
-        double seconds = KernelTiming.ForwardSeconds(DelegateActivation.Relu, length: 4096, runs: 2);
+        double seconds = KernelTiming.ForwardSeconds(FormulaActivations.Relu, length: 4096, runs: 2);
         Assert.True(double.IsFinite(seconds) && seconds >= 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelTiming.BestSeconds(() => { }, runs: 0));
     }
@@ -24,7 +24,7 @@ public class KernelTimingTests
     [Fact]
     public void SeveralKernelsGetOneTimeEach()
     {
-        var seconds = KernelTiming.ForwardSeconds([DelegateActivation.Relu, DelegateActivation.Sigmoid], length: 1024, runs: 3);
+        var seconds = KernelTiming.ForwardSeconds([FormulaActivations.Relu, FormulaActivations.Sigmoid], length: 1024, runs: 3);
         Assert.Equal(2, seconds.Length);
         Assert.All(seconds, s => Assert.True(double.IsFinite(s) && s >= 0));
     }

@@ -183,7 +183,7 @@ public class NetworkTests
         var second = new DenseLayer(4, 3);
         first.Initialize(Initialization.XavierUniform, random);
         second.Initialize(Initialization.XavierUniform, random);
-        var network = new Network([first, new ActivationLayer(ScalarActivation.Tanh, 4), second]);
+        var network = new Network([first, new ActivationLayer(FormulaActivations.Tanh, 4), second]);
         var report = new ReferenceNetwork(network).CheckGradients(TestData.RandomDoubles(random, 4 * 5), [0, 1, 2, 1]);
         Assert.True(report.MaxRelativeError < 1e-6, report.ToString());
     }
