@@ -1,4 +1,5 @@
 using ActivationCourse.Activations;
+using ActivationCourse.Gradients;
 namespace ActivationCourse.Training;
 
 /// <summary>
@@ -40,42 +41,59 @@ public sealed class ReferenceNetwork
     public double LossAndGradients(double[] features, int[] labels) => Run(features, labels, backward: true);
 
     /// <summary>
-    /// Whole-network gradient check: the largest relative error |analytic − numeric| / max(|analytic| + |numeric|, floor)
-    /// over every parameter value, the numeric gradient being (L(θ+h) − L(θ−h)) / 2h.
+    /// Whole-network gradient check with the course's <see cref="GradientCheck"/>: every parameter value of every layer
+    /// is one coordinate of θ, and the backpropagated ∂L/∂θ is compared with the centered difference
+    /// (L(θ + h·eᵢ) − L(θ − h·eᵢ)) / 2h of the mean softmax cross-entropy. <see cref="DescribeParameter"/> names an entry.
     /// </summary>
     /// <param name="features">rows × inputs values.</param>
     /// <param name="labels">One label per row.</param>
     /// <param name="step">h.</param>
-    /// <param name="floor">Denominator floor so near-zero gradients do not blow up the ratio.</param>
-    public NetworkGradientReport CheckGradients(double[] features, int[] labels, double step = 1e-6, double floor = 1e-8)
+    public GradientCheckReport CheckGradients(double[] features, int[] labels, double step = GradientCheck.DefaultStep)
     {
         LossAndGradients(features, labels);
-        var analytic = Gradients.Select(g => (double[])g.Clone()).ToArray();
-        double worst = 0;
-        string where = "";
-        var names = _network.Parameters;
-        for (int p = 0; p < Values.Count; p++)
+        double[] analytic = Gradients.SelectMany(g => g).ToArray();
+        double[] theta = Values.SelectMany(v => v).ToArray();
+        double LossAt(double[] point)
         {
-            var value = Values[p];
-            for (int i = 0; i < value.Length; i++)
+            int offset = 0;
+            foreach (var value in Values)
             {
-                double saved = value[i];
-                value[i] = saved + step;
-                double plus = Loss(features, labels);
-                value[i] = saved - step;
-                double minus = Loss(features, labels);
-                value[i] = saved;
-                double numeric = (plus - minus) / (2 * step);
-                double error = Math.Abs(analytic[p][i] - numeric) / Math.Max(Math.Abs(analytic[p][i]) + Math.Abs(numeric), floor);
-                if (error > worst)
+                point.AsSpan(offset, value.Length).CopyTo(value);
+                offset += value.Length;
+            }
+
+            return Loss(features, labels);
+        }
+
+        try
+        {
+            return GradientCheck.Function(LossAt, theta, analytic, step, $"whole network {_network.Spec?.ToString() ?? _network.Summary()}");
+        }
+        finally
+        {
+            LossAt(theta); // the probes leave the last coordinate restored only in θ; copy θ back into the layers
+        }
+    }
+
+    /// <summary>Which parameter value the flat index <paramref name="index"/> of <see cref="CheckGradients"/> is, e.g. "layer 3 (dense 4 → 3) W[12]".</summary>
+    /// <param name="index">Index into the concatenation of <see cref="Values"/>.</param>
+    public string DescribeParameter(int index)
+    {
+        int remaining = index;
+        for (int l = 0; l < _network.Layers.Count; l++)
+        {
+            foreach (var parameter in _network.Layers[l].Parameters)
+            {
+                if (remaining < parameter.Length)
                 {
-                    worst = error;
-                    where = $"{names[p].Name}[{i}] of parameter {p} (analytic {analytic[p][i]:G6}, numeric {numeric:G6})";
+                    return $"layer {l + 1} ({_network.Layers[l].Description}) {parameter.Name}[{remaining}]";
                 }
+
+                remaining -= parameter.Length;
             }
         }
 
-        return new NetworkGradientReport(worst, where, Values.Sum(v => v.Length));
+        throw new ArgumentOutOfRangeException(nameof(index), "Past the last parameter value.");
     }
 
     private double Run(double[] features, int[] labels, bool backward)
@@ -105,9 +123,3 @@ public sealed class ReferenceNetwork
         return loss;
     }
 }
-
-/// <summary>Result of <see cref="ReferenceNetwork.CheckGradients"/>.</summary>
-/// <param name="MaxRelativeError">Largest relative error over all parameter values.</param>
-/// <param name="Worst">Which value it was, with both gradients.</param>
-/// <param name="Checked">Number of values checked.</param>
-public sealed record NetworkGradientReport(double MaxRelativeError, string Worst, int Checked);
