@@ -13,7 +13,7 @@ namespace ActivationCourse.Exercises;
 /// Check.Vector("2.1", grad, expectedGrad, hint: "apply the chain rule element by element");
 /// Check.True("2.3", dead > 0.4, "how many units never activate?");
 /// </code>
-/// Every result is also remembered for <see cref="Summary"/>.
+/// Every result is also remembered for <see cref="Summary()"/>.
 /// </summary>
 public static class Check
 {
@@ -211,7 +211,11 @@ public static class Check
             return Wrong(exercise, $"{missing} missing, {extra} not expected", hint);
         });
 
-    /// <summary>The latest result of every exercise checked so far in this session, in order of first check.</summary>
+    /// <summary>The latest result of every exercise checked so far in this process, in order of first check.</summary>
+    /// <remarks>
+    /// A notebook kernel runs one notebook, but the course's runner executes several notebooks in one process; a lesson
+    /// should therefore ask for its own exercises with <see cref="Summary(string)"/>.
+    /// </remarks>
     public static CheckSummary Summary()
     {
         lock (History)
@@ -220,7 +224,22 @@ public static class Check
         }
     }
 
-    /// <summary>Forgets the results collected for <see cref="Summary"/>.</summary>
+    /// <summary>
+    /// The latest result of each exercise of one lesson: those whose name starts with <paramref name="lesson"/> and a dot
+    /// (<c>Summary("6")</c> keeps "6.1", "6.2", ... and not "16.1").
+    /// </summary>
+    /// <param name="lesson">The lesson part of the exercise names, e.g. "6".</param>
+    public static CheckSummary Summary(string lesson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(lesson);
+        string prefix = lesson + ".";
+        lock (History)
+        {
+            return new CheckSummary([.. History.Where(r => r.Exercise.StartsWith(prefix, StringComparison.Ordinal))]);
+        }
+    }
+
+    /// <summary>Forgets the results collected for <see cref="Summary()"/>.</summary>
     public static void Reset()
     {
         lock (History)

@@ -136,4 +136,17 @@ public class CheckTests
         Assert.Contains("exercises correct", s.ToString(), StringComparison.Ordinal);
         Assert.Contains("summary-b", s.ToHtml(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LessonSummaryKeepsOnlyThatLessonsExercises()
+    {
+        Check.Number("41.1", 1, 1);
+        Check.Number("41.2", 0, 1);
+        Check.Number("141.1", 1, 1);
+        Check.Number("4.1x", 1, 1);
+        var s = Check.Summary("41");
+        Assert.Equal(["41.1", "41.2"], s.Results.Select(r => r.Exercise).ToArray());
+        Assert.Equal(1, s.Correct);
+        Assert.Throws<ArgumentException>(() => Check.Summary(" "));
+    }
 }
