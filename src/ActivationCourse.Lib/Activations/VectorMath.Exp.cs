@@ -1,0 +1,80 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace ActivationCourse.Activations;
+
+// exp and expm1. Range reduction x = n·ln2 + r with |r| ≤ ln2/2 (Cody–Waite: ln2 split into a short head, so n·head
+// is exact, and a tail), eʳ from its Taylor polynomial, then 2ⁿ built from exponent bits in two halves so that
+// results down to the subnormals and up to the overflow threshold come out right.
+internal static partial class VectorMath
+{
+    private const double Log2E = 1.4426950408889634074;
+    private const double Ln2Head = 0.6931471803691238;        // ln 2 to 32 bits: n·Ln2Head is exact for |n| < 2²¹
+    private const double Ln2Tail = 1.9082149292705877e-10;    // ln 2 − Ln2Head
+    private const float Ln2HeadF = 0.693115234375f;            // 12 bits: exact for |n| < 2¹²
+    private const float Ln2TailF = 3.1946184945309415e-05f;
+    private const double RoundD = 6755399441055744.0;          // 1.5·2⁵²: (v + RoundD) − RoundD rounds v to an integer
+    private const float RoundF = 12582912f;                    // 1.5·2²³
+
+    // 1/k! for k = 13 … 0, and 1/k! for k = 7 … 0 (float): Taylor series of eʳ, truncation error < 1e-17 (5e-9) on |r| ≤ ln2/2.
+    private static ReadOnlySpan<double> ExpTaylor =>
+    [
+        1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040,
+        1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0, 1.0,
+    ];
+
+    private static ReadOnlySpan<float> ExpTaylorF => [1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f];
+
+    // (eʳ − 1)/r = Σ rᵏ/(k + 1)!, k = 12 … 0 (float: 6 … 0).
+    private static ReadOnlySpan<double> ExpM1Taylor =>
+    [
+        1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040,
+        1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0,
+    ];
+
+    private static ReadOnlySpan<float> ExpM1TaylorF => [1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f];
+
+    public static Vector<double> Exp(Vector<double> x)
+    {
+        // Beyond [−746, 710] the result is 0 or ∞ anyway; clamping keeps n within the two-halves scaling.
+        Vector<double> xc = Vector.Min(Vector.Max(x, new Vector<double>(-746.0)), new Vector<double>(710.0));
+        Vector<double> n = xc * new Vector<double>(Log2E) + new Vector<double>(RoundD) - new Vector<double>(RoundD);
+        Vector<double> r = xc - n * new Vector<double>(Ln2Head) - n * new Vector<double>(Ln2Tail);
+        Vector<double> p = Polynomial(r, ExpTaylor);
+        Vector<double> half = n * new Vector<double>(0.5) + new Vector<double>(RoundD) - new Vector<double>(RoundD);
+        return NaNFrom(x, p * Pow2(half) * Pow2(n - half));
+    }
+
+    public static Vector<float> Exp(Vector<float> x)
+    {
+        Vector<float> xc = Vector.Min(Vector.Max(x, new Vector<float>(-104f)), new Vector<float>(89f));
+        Vector<float> n = xc * new Vector<float>((float)Log2E) + new Vector<float>(RoundF) - new Vector<float>(RoundF);
+        Vector<float> r = xc - n * new Vector<float>(Ln2HeadF) - n * new Vector<float>(Ln2TailF);
+        Vector<float> p = Polynomial(r, ExpTaylorF);
+        Vector<float> half = n * new Vector<float>(0.5f) + new Vector<float>(RoundF) - new Vector<float>(RoundF);
+        return NaNFrom(x, p * Pow2(half) * Pow2(n - half));
+    }
+
+    public static Vector<double> ExpM1(Vector<double> x)
+    {
+        Vector<double> small = x * Polynomial(x, ExpM1Taylor);
+        return Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), new Vector<double>(0.34657359027997264)), small, Exp(x) - Vector<double>.One);
+    }
+
+    public static Vector<float> ExpM1(Vector<float> x)
+    {
+        Vector<float> small = x * Polynomial(x, ExpM1TaylorF);
+        return Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), new Vector<float>(0.34657359f)), small, Exp(x) - Vector<float>.One);
+    }
+
+    // 2ᵏ for integer-valued k in [−1022, 1023]: k + 1023 lands in the low mantissa bits of k + (2⁵² + 1023), and the
+    // left shift moves it into the exponent field (dropping the 2⁵² exponent bits).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Pow2(Vector<double> k) =>
+        Vector.AsVectorDouble(Vector.ShiftLeft(Vector.AsVectorInt64(k + new Vector<double>(4503599627371519.0)), 52));
+
+    // 2ᵏ for integer-valued k in [−126, 127].
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Pow2(Vector<float> k) =>
+        Vector.AsVectorSingle(Vector.ShiftLeft(Vector.AsVectorInt32(k + new Vector<float>(8388735f)), 23));
+}
