@@ -55,16 +55,39 @@ internal static partial class VectorMath
         return NaNFrom(x, p * Pow2(half) * Pow2(n - half));
     }
 
+    // expm1 x = (2ⁿ − 1) + 2ⁿ·expm1 r with the same reduction as exp: 2ⁿ − 1 is exact for the |n| ≤ 87 used here,
+    // and expm1 r = r·Σ rᵏ/(k + 1)! has no cancellation. Beyond |x| = 60 (float: 30), eˣ − 1 is −1 or eˣ to working
+    // precision. x = ±0 is returned as is (keeps the sign of −0).
     public static Vector<double> ExpM1(Vector<double> x)
     {
-        Vector<double> small = x * Polynomial(x, ExpM1Taylor);
-        return Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), new Vector<double>(0.34657359027997264)), small, Exp(x) - Vector<double>.One);
+        Vector<double> limit = new(60.0);
+        Vector<double> xc = Vector.Min(Vector.Max(x, -limit), limit);
+        Vector<double> n = xc * new Vector<double>(Log2E) + new Vector<double>(RoundD) - new Vector<double>(RoundD);
+        Vector<double> r = xc - n * new Vector<double>(Ln2Head) - n * new Vector<double>(Ln2Tail);
+        Vector<double> scale = Pow2(n);
+        Vector<double> y = (scale - Vector<double>.One) + scale * (r * Polynomial(r, ExpM1Taylor));
+        y = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), x, y);
+        if (Vector.GreaterThanAny(Vector.Abs(x), limit))
+        {
+            y = Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), limit), Exp(x) - Vector<double>.One, y);
+        }
+        return NaNFrom(x, y);
     }
 
     public static Vector<float> ExpM1(Vector<float> x)
     {
-        Vector<float> small = x * Polynomial(x, ExpM1TaylorF);
-        return Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), new Vector<float>(0.34657359f)), small, Exp(x) - Vector<float>.One);
+        Vector<float> limit = new(30f);
+        Vector<float> xc = Vector.Min(Vector.Max(x, -limit), limit);
+        Vector<float> n = xc * new Vector<float>((float)Log2E) + new Vector<float>(RoundF) - new Vector<float>(RoundF);
+        Vector<float> r = xc - n * new Vector<float>(Ln2HeadF) - n * new Vector<float>(Ln2TailF);
+        Vector<float> scale = Pow2(n);
+        Vector<float> y = (scale - Vector<float>.One) + scale * (r * Polynomial(r, ExpM1TaylorF));
+        y = Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero), x, y);
+        if (Vector.GreaterThanAny(Vector.Abs(x), limit))
+        {
+            y = Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), limit), Exp(x) - Vector<float>.One, y);
+        }
+        return NaNFrom(x, y);
     }
 
     // 2ᵏ for integer-valued k in [−1022, 1023]: k + 1023 lands in the low mantissa bits of k + (2⁵² + 1023), and the

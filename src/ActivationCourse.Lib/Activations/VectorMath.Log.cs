@@ -2,16 +2,17 @@ using System.Numerics;
 
 namespace ActivationCourse.Activations;
 
-// log1p. u = 1 + x is split into 2ᵏ·m with m in [√½, √2) from its bits; log m = 2·atanh(s) with s = (m − 1)/(m + 1),
-// |s| ≤ 0.172, from the odd series of atanh; the rounding error of 1 + x is added back as (x − (u − 1))/u.
+// log1p. u = 1 + x is split into 2ᵏ·m with m in [√½, √2) from its bits. With f = m − 1 and s = f/(2 + f) (|s| ≤ 0.172),
+// log m = 2·atanh s = 2s + s·R(s²), R = Σ_{j≥1} 2s²ʲ/(2j + 1), rearranged as f − (f²/2 − s·(f²/2 + R)) so that the
+// leading term f is exact (the fdlibm arrangement). The rounding error of 1 + x is added back as (x − (u − 1))/u.
 // u is never subnormal (it is 0 or at least 2⁻⁵³), so reading the exponent field is enough.
 internal static partial class VectorMath
 {
-    // 1/(2j + 1) for j = 10 … 0 (float: 4 … 0): atanh(s)/s = Σ s²ʲ/(2j + 1), truncation < 3e-17 (2e-9).
+    // 2/(2j + 1) for j = 10 … 1 (float: 4 … 1): R(s²)/s² as a polynomial in s², truncation < 1e-17 (4e-9).
     private static ReadOnlySpan<double> AtanhSeries =>
-        [1.0 / 21, 1.0 / 19, 1.0 / 17, 1.0 / 15, 1.0 / 13, 1.0 / 11, 1.0 / 9, 1.0 / 7, 1.0 / 5, 1.0 / 3, 1.0];
+        [2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13, 2.0 / 11, 2.0 / 9, 2.0 / 7, 2.0 / 5, 2.0 / 3];
 
-    private static ReadOnlySpan<float> AtanhSeriesF => [1f / 9, 1f / 7, 1f / 5, 1f / 3, 1f];
+    private static ReadOnlySpan<float> AtanhSeriesF => [2f / 9, 2f / 7, 2f / 5, 2f / 3];
 
     public static Vector<double> Log1P(Vector<double> x)
     {
@@ -28,7 +29,9 @@ internal static partial class VectorMath
         k = Vector.ConditionalSelect(big, k + one, k);
         Vector<double> f = m - one;
         Vector<double> s = f / (new Vector<double>(2.0) + f);
-        Vector<double> logm = new Vector<double>(2.0) * s * Polynomial(s * s, AtanhSeries);
+        Vector<double> s2 = s * s;
+        Vector<double> halfSquare = new Vector<double>(0.5) * f * f;
+        Vector<double> logm = f - (halfSquare - s * (halfSquare + s2 * Polynomial(s2, AtanhSeries)));
         Vector<double> log = k * new Vector<double>(Ln2Head) + (k * new Vector<double>(Ln2Tail) + logm + correction);
 
         log = Vector.ConditionalSelect(Vector.Equals(u, Vector<double>.Zero), new Vector<double>(double.NegativeInfinity), log);
@@ -51,7 +54,9 @@ internal static partial class VectorMath
         k = Vector.ConditionalSelect(big, k + one, k);
         Vector<float> f = m - one;
         Vector<float> s = f / (new Vector<float>(2f) + f);
-        Vector<float> logm = new Vector<float>(2f) * s * Polynomial(s * s, AtanhSeriesF);
+        Vector<float> s2 = s * s;
+        Vector<float> halfSquare = new Vector<float>(0.5f) * f * f;
+        Vector<float> logm = f - (halfSquare - s * (halfSquare + s2 * Polynomial(s2, AtanhSeriesF)));
         Vector<float> log = k * new Vector<float>(Ln2HeadF) + (k * new Vector<float>(Ln2TailF) + logm + correction);
 
         log = Vector.ConditionalSelect(Vector.Equals(u, Vector<float>.Zero), new Vector<float>(float.NegativeInfinity), log);

@@ -2,8 +2,8 @@ using System.Numerics;
 
 namespace ActivationCourse.Activations;
 
-// sin and cos. Range reduction x = n·π/2 + r, |r| ≤ π/4, with π/2 split into three parts (Cody–Waite: the first two
-// short enough that n times them is exact), then the Taylor polynomials of sin r and cos r, picked and negated by
+// sin and cos. Range reduction x = n·π/2 + r, |r| ≤ π/4, with π/2 split into three parts (four for float; Cody–Waite:
+// all but the last short enough that n times them is exact), then the Taylor polynomials of sin r and cos r, picked and negated by
 // n mod 4. The reduction is exact enough for |x| ≤ 1e6 (double) and 8192 (float); a vector holding a larger |x|
 // (or ±∞) is computed lane by lane with the scalar function, which does the full reduction.
 internal static partial class VectorMath
@@ -14,7 +14,8 @@ internal static partial class VectorMath
     private const double PiOver2C = 2.0222662487959506e-21;     // the rest
     private const float PiOver2AF = 1.5703125f;                 // 11 bits
     private const float PiOver2BF = 0.0004837512969970703f;     // 10 bits
-    private const float PiOver2CF = 7.549789954891882e-08f;
+    private const float PiOver2CF = 7.549533620476723e-08f;     // 11 bits
+    private const float PiOver2DF = 2.563344151594519e-12f;     // the rest
 
     // sin r = r + r·r²·S(r²), S: (−1)ʲ/(2j + 1)! for j = 8 … 1; cos r = 1 + r²·C(r²), C: (−1)ʲ/(2j)! for j = 9 … 1.
     // Truncation on |r| ≤ π/4 below 1e-17 relative (float: j up to 5 and 5, below 1e-9).
@@ -61,7 +62,7 @@ internal static partial class VectorMath
         }
         Vector<float> t = x * new Vector<float>((float)TwoOverPi) + new Vector<float>(RoundF);
         Vector<float> n = t - new Vector<float>(RoundF);
-        Vector<float> r = x - n * new Vector<float>(PiOver2AF) - n * new Vector<float>(PiOver2BF) - n * new Vector<float>(PiOver2CF);
+        Vector<float> r = x - n * new Vector<float>(PiOver2AF) - n * new Vector<float>(PiOver2BF) - n * new Vector<float>(PiOver2CF) - n * new Vector<float>(PiOver2DF);
         Vector<float> r2 = r * r;
         Vector<float> sin = r + r * r2 * Polynomial(r2, SinSeriesF);
         Vector<float> cos = Vector<float>.One + r2 * Polynomial(r2, CosSeriesF);

