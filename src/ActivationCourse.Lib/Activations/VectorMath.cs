@@ -5,7 +5,7 @@ namespace ActivationCourse.Activations;
 
 /// <summary>
 /// Transcendental functions on whole <see cref="Vector{T}"/> registers (float and double), which net8.0's
-/// <see cref="Vector"/> lacks: exp, expm1, log1p, sin, cos, erf and the logistic function. Each is branch-free
+/// <see cref="Vector"/> lacks: exp, expm1, log1p, sin, cos, atan, erf and the logistic function. Each is branch-free
 /// arithmetic (range reduction, a polynomial, a rescale) followed by lane-wise fixes of the special values:
 /// NaN in gives NaN out, ±∞ and huge arguments give the IEEE limits. Double results are within a few ulp
 /// (the tests measure it); float results are computed in float with shorter polynomials.
@@ -50,6 +50,13 @@ internal static partial class VectorMath
         typeof(T) == typeof(float)
             ? Vector.As<float, T>(SinCos(Vector.As<T, float>(x), 1))
             : Vector.As<double, T>(SinCos(Vector.As<T, double>(x), 1));
+
+    /// <summary>atan x; ±π/2 at ±∞.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Atan<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? Vector.As<float, T>(Atan(Vector.As<T, float>(x)))
+            : Vector.As<double, T>(Atan(Vector.As<T, double>(x)));
 
     /// <summary>The error function erf x; ±1 for |x| ≥ 6.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

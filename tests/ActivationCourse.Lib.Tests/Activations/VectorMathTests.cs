@@ -317,6 +317,24 @@ public class VectorMathTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AtanMatchesMathAtan()
+    {
+        var xs = new List<double>(Specials);
+        xs.AddRange(Uniform(20000, -10, 10, 18));
+        xs.AddRange(LogUniform(20000, -320, 308, 19));
+        foreach (double b in new[] { 0.41421356237309503, 2.414213562373095, 1.0 })
+        {
+            xs.AddRange(Around(b)); // the reduction boundaries tan(π/8), tan(3π/8)
+            xs.AddRange(Around(-b));
+        }
+        Check("atan double", MaxUlp([.. xs], VectorMath.Atan, Math.Atan), 2.5);
+        Check("atan float", MaxUlp(ToFloat(xs), VectorMath.Atan, Math.Atan), 2.5);
+        double[] y = Apply([double.PositiveInfinity, double.NegativeInfinity, double.NaN, -0.0], VectorMath.Atan);
+        Assert.Equal([Math.PI / 2, -Math.PI / 2, double.NaN, -0.0], y);
+        Assert.True(double.IsNegative(y[3]));
+    }
+
+    [Fact]
     public void SigmoidHasNoOverflow()
     {
         double[] y = Apply([-1000, 1000, double.NegativeInfinity, double.PositiveInfinity, 0, double.NaN], VectorMath.Sigmoid);
