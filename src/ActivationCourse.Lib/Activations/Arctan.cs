@@ -4,7 +4,7 @@ namespace ActivationCourse.Activations;
 
 /// <summary>
 /// Arctangent: f(x) = atan x, f′(x) = 1/(1 + x²). Range (−π/2, π/2); saturates slowly (polynomially).
-/// Both run on the shared SIMD driver; the vector atan is <see cref="VectorMath.Atan(Vector{double})"/>.
+/// Both run on the shared SIMD driver (atan by range reduction to |t| ≤ tan(π/8) and a polynomial).
 /// </summary>
 public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
 {

@@ -31,14 +31,10 @@ public sealed class Sinusoid : ElementwiseActivation<Sinusoid.Ops>
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Cos(x);
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            return VectorMath.Sin(x);
-        }
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            VectorMath.Sin(x);
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            return VectorMath.Cos(x);
-        }
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            VectorMath.Cos(x);
     }
 }

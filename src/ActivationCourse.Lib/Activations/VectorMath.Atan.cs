@@ -35,7 +35,7 @@ internal static partial class VectorMath
         Vector<double> head = quarters * new Vector<double>(Math.PI / 4);
         Vector<double> tail = quarters * new Vector<double>(PiOver4Tail);
         Vector<double> r = head + (t * Polynomial(t * t, AtanSeries) + tail);
-        return Vector.ConditionalSelect(Vector.LessThan(x, Vector<double>.Zero), -r, r);
+        return Vector.ConditionalSelect(new Vector<double>(-0.0), x, r); // the sign bit of x (keeps −0), the rest of r ≥ 0
     }
 
     public static Vector<float> Atan(Vector<float> x)
@@ -51,6 +51,6 @@ internal static partial class VectorMath
         Vector<float> head = quarters * new Vector<float>(MathF.PI / 4);
         Vector<float> tail = quarters * new Vector<float>((float)(Math.PI / 4 - MathF.PI / 4));
         Vector<float> r = head + (t * Polynomial(t * t, AtanSeriesF) + tail);
-        return Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -r, r);
+        return Vector.ConditionalSelect(new Vector<float>(-0f), x, r);
     }
 }
