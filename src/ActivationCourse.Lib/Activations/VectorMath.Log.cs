@@ -34,10 +34,14 @@ internal static partial class VectorMath
         Vector<double> logm = f - (halfSquare - s * (halfSquare + s2 * Polynomial(s2, AtanhSeries)));
         Vector<double> log = k * new Vector<double>(Ln2Head) + (k * new Vector<double>(Ln2Tail) + logm + correction);
 
-        log = Vector.ConditionalSelect(Vector.Equals(u, Vector<double>.Zero), new Vector<double>(double.NegativeInfinity), log);
-        log = Vector.ConditionalSelect(Vector.LessThan(u, Vector<double>.Zero), new Vector<double>(double.NaN), log);
-        log = Vector.ConditionalSelect(Vector.Equals(u, new Vector<double>(double.PositiveInfinity)), u, log);
-        return NaNFrom(x, log);
+        // NaN lanes are NaN already (through the correction term); u ≤ 0 and u = ∞ need fixing.
+        if (Vector.LessThanOrEqualAny(u, Vector<double>.Zero) || Vector.EqualsAny(u, new Vector<double>(double.PositiveInfinity)))
+        {
+            log = Vector.ConditionalSelect(Vector.Equals(u, Vector<double>.Zero), new Vector<double>(double.NegativeInfinity), log);
+            log = Vector.ConditionalSelect(Vector.LessThan(u, Vector<double>.Zero), new Vector<double>(double.NaN), log);
+            log = Vector.ConditionalSelect(Vector.Equals(u, new Vector<double>(double.PositiveInfinity)), u, log);
+        }
+        return log;
     }
 
     public static Vector<float> Log1P(Vector<float> x)
@@ -59,9 +63,13 @@ internal static partial class VectorMath
         Vector<float> logm = f - (halfSquare - s * (halfSquare + s2 * Polynomial(s2, AtanhSeriesF)));
         Vector<float> log = k * new Vector<float>(Ln2HeadF) + (k * new Vector<float>(Ln2TailF) + logm + correction);
 
-        log = Vector.ConditionalSelect(Vector.Equals(u, Vector<float>.Zero), new Vector<float>(float.NegativeInfinity), log);
-        log = Vector.ConditionalSelect(Vector.LessThan(u, Vector<float>.Zero), new Vector<float>(float.NaN), log);
-        log = Vector.ConditionalSelect(Vector.Equals(u, new Vector<float>(float.PositiveInfinity)), u, log);
-        return NaNFrom(x, log);
+        // NaN lanes are NaN already (through the correction term); u ≤ 0 and u = ∞ need fixing.
+        if (Vector.LessThanOrEqualAny(u, Vector<float>.Zero) || Vector.EqualsAny(u, new Vector<float>(float.PositiveInfinity)))
+        {
+            log = Vector.ConditionalSelect(Vector.Equals(u, Vector<float>.Zero), new Vector<float>(float.NegativeInfinity), log);
+            log = Vector.ConditionalSelect(Vector.LessThan(u, Vector<float>.Zero), new Vector<float>(float.NaN), log);
+            log = Vector.ConditionalSelect(Vector.Equals(u, new Vector<float>(float.PositiveInfinity)), u, log);
+        }
+        return log;
     }
 }
