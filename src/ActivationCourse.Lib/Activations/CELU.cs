@@ -39,7 +39,7 @@ public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
             x > T.Zero ? T.One : T.Exp(x / T.CreateTruncating(alpha));
         /// <inheritdoc/>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
-            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, Simd.Const<T>(alpha) * VectorMath.ExpM1(x / Simd.Const<T>(alpha)));
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, Simd.Const<T>(alpha) * VectorMath.ExpM1(x * Simd.Const<T>(1.0 / alpha)));
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
             Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), Vector<T>.One, VectorMath.Exp(x / Simd.Const<T>(alpha)));
