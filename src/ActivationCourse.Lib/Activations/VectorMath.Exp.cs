@@ -25,14 +25,13 @@ internal static partial class VectorMath
 
     private static ReadOnlySpan<float> ExpTaylorF => [1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f];
 
-    // (eʳ − 1)/r = Σ rᵏ/(k + 1)!, k = 12 … 0 (float: 6 … 0).
+    // (eʳ − 1)/r = Σ rᵏ/(k + 1)!, k = 12 … 0 (float: k = 6 … 0, written out in ExpM1).
     private static ReadOnlySpan<double> ExpM1Taylor =>
     [
         1.0 / 6227020800, 1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040,
         1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 0.5, 1.0,
     ];
 
-    private static ReadOnlySpan<float> ExpM1TaylorF => [1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f];
 
     // Fast path: every lane in the range where 2ⁿ is a normal number (NaN lanes pass through the arithmetic as NaN);
     // 2ⁿ then comes straight from the bits of t = x·log₂e + 1.5·2⁵², whose low mantissa bits hold 2⁵¹ + n.
@@ -99,33 +98,43 @@ internal static partial class VectorMath
     public static Vector<double> ExpM1(Vector<double> x)
     {
         Vector<double> limit = new(60.0);
-        Vector<double> xc = Vector.Min(Vector.Max(x, -limit), limit);
-        Vector<double> n = xc * new Vector<double>(Log2E) + new Vector<double>(RoundD) - new Vector<double>(RoundD);
+        bool wide = Vector.GreaterThanAny(Vector.Abs(x), limit);
+        Vector<double> xc = wide ? Vector.Min(Vector.Max(x, -limit), limit) : x;
+        Vector<double> t = xc * new Vector<double>(Log2E) + new Vector<double>(RoundD);
+        Vector<double> n = t - new Vector<double>(RoundD);
         Vector<double> r = xc - n * new Vector<double>(Ln2Head) - n * new Vector<double>(Ln2Tail);
-        Vector<double> scale = Pow2(n);
+        Vector<double> scale = Vector.AsVectorDouble(Vector.ShiftLeft(Vector.AsVectorInt64(t) + new Vector<long>(1023), 52));
         Vector<double> y = (scale - Vector<double>.One) + scale * (r * Polynomial(r, ExpM1Taylor));
         y = Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), x, y);
-        if (Vector.GreaterThanAny(Vector.Abs(x), limit))
+        if (wide)
         {
             y = Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), limit), Exp(x) - Vector<double>.One, y);
         }
-        return NaNFrom(x, y);
+        return y; // NaN lanes are NaN through the arithmetic
     }
 
     public static Vector<float> ExpM1(Vector<float> x)
     {
         Vector<float> limit = new(30f);
-        Vector<float> xc = Vector.Min(Vector.Max(x, -limit), limit);
-        Vector<float> n = xc * new Vector<float>((float)Log2E) + new Vector<float>(RoundF) - new Vector<float>(RoundF);
+        bool wide = Vector.GreaterThanAny(Vector.Abs(x), limit);
+        Vector<float> xc = wide ? Vector.Min(Vector.Max(x, -limit), limit) : x;
+        Vector<float> t = xc * new Vector<float>((float)Log2E) + new Vector<float>(RoundF);
+        Vector<float> n = t - new Vector<float>(RoundF);
         Vector<float> r = xc - n * new Vector<float>(Ln2HeadF) - n * new Vector<float>(Ln2TailF);
-        Vector<float> scale = Pow2(n);
-        Vector<float> y = (scale - Vector<float>.One) + scale * (r * Polynomial(r, ExpM1TaylorF));
+        Vector<float> scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.AsVectorInt32(t) + new Vector<int>(127), 23));
+        // expm1 r = r·(1 + r/2 + … + r⁶/7!), the inner polynomial in Estrin's scheme.
+        Vector<float> r2 = r * r;
+        Vector<float> p01 = new Vector<float>(0.5f) * r + Vector<float>.One;
+        Vector<float> p23 = new Vector<float>(1f / 24) * r + new Vector<float>(1f / 6);
+        Vector<float> p456 = (new Vector<float>(1f / 5040) * r + new Vector<float>(1f / 720)) * r + new Vector<float>(1f / 120);
+        Vector<float> q = r * (p01 + r2 * (p23 + r2 * p456));
+        Vector<float> y = (scale - Vector<float>.One) + scale * q;
         y = Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero), x, y);
-        if (Vector.GreaterThanAny(Vector.Abs(x), limit))
+        if (wide)
         {
             y = Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), limit), Exp(x) - Vector<float>.One, y);
         }
-        return NaNFrom(x, y);
+        return y;
     }
 
     // 2ᵏ for integer-valued k in [−1022, 1023]: k + 1023 lands in the low mantissa bits of k + (2⁵² + 1023), and the
