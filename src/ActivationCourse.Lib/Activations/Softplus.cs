@@ -50,7 +50,7 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
             Vector<T> b = Simd.Const<T>(beta), bx = b * x;
-            Vector<T> sp = Vector.Max(bx, Vector<T>.Zero) + VectorMath.Log1P(VectorMath.Exp(-Vector.Abs(bx)));
+            Vector<T> sp = Vector.Max(bx, Vector<T>.Zero) + VectorMath.Log1PUnit(VectorMath.Exp(-Vector.Abs(bx)));
             return Vector.ConditionalSelect(Vector.GreaterThan(bx, Simd.Const<T>(threshold)), x, sp / b);
         }
         /// <inheritdoc/>

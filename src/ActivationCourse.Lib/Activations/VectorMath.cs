@@ -37,6 +37,13 @@ internal static partial class VectorMath
             ? Vector.As<float, T>(Log1P(Vector.As<T, float>(x)))
             : Vector.As<double, T>(Log1P(Vector.As<T, double>(x)));
 
+    /// <summary>log(1 + e) for 0 ≤ e ≤ 1 only (as in softplus), from the atanh series without range reduction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Log1PUnit<T>(Vector<T> e) where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float)
+            ? Vector.As<float, T>(Log1PUnit(Vector.As<T, float>(e)))
+            : Vector.As<double, T>(Log1PUnit(Vector.As<T, double>(e)));
+
     /// <summary>sin x (NaN at ±∞). Lanes beyond the vector range reduction fall back to the scalar sine.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Sin<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -282,6 +282,17 @@ public class VectorMathTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Log1PUnitMatchesCorrectedMathLogOnZeroToOne()
+    {
+        var xs = new List<double>(Uniform(20000, 0, 1, 20));
+        xs.AddRange(LogUniform(5000, -320, 0, 21).Select(Math.Abs));
+        xs.AddRange([0.0, 1.0, double.Epsilon]);
+        Check("log1p on [0, 1] double", MaxUlp([.. xs], VectorMath.Log1PUnit, Log1PReference), 2.5);
+        Check("log1p on [0, 1] float", MaxUlp(ToFloat(xs), VectorMath.Log1PUnit, Log1PReference), 2.5);
+        Assert.True(double.IsNaN(Apply([double.NaN], VectorMath.Log1PUnit)[0]));
+    }
+
+    [Fact]
     public void SinAndCosMatchMath()
     {
         var xs = new List<double>(Specials);
