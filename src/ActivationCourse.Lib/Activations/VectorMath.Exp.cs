@@ -33,11 +33,11 @@ internal static partial class VectorMath
     ];
 
 
-    // Fast path: every lane in the range where 2ⁿ is a normal number (NaN lanes pass through the arithmetic as NaN);
+    // Fast path: every |x| ≤ 708.3 (87.3), where 2ⁿ and the result are normal numbers (NaN lanes pass through the arithmetic as NaN);
     // 2ⁿ then comes straight from the bits of t = x·log₂e + 1.5·2⁵², whose low mantissa bits hold 2⁵¹ + n.
     public static Vector<double> Exp(Vector<double> x)
     {
-        if (Vector.LessThanAny(x, new Vector<double>(-708.3)) || Vector.GreaterThanAny(x, new Vector<double>(709.0)))
+        if (Vector.GreaterThanAny(Vector.Abs(x), new Vector<double>(708.3)))
         {
             return ExpWide(x);
         }
@@ -50,7 +50,7 @@ internal static partial class VectorMath
 
     public static Vector<float> Exp(Vector<float> x)
     {
-        if (Vector.LessThanAny(x, new Vector<float>(-87.3f)) || Vector.GreaterThanAny(x, new Vector<float>(88.3f)))
+        if (Vector.GreaterThanAny(Vector.Abs(x), new Vector<float>(87.3f)))
         {
             return ExpWide(x);
         }
