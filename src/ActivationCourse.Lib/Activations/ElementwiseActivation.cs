@@ -45,13 +45,8 @@ public abstract class ElementwiseActivation<TKernel> : Activation
 }
 
 /// <summary>The one loop every element-wise activation shares: SIMD body, scalar tail.</summary>
-/// <remarks>
-/// The loops are compiled fully optimized at once (AggressiveOptimization): with tiered compilation and dynamic PGO the
-/// JIT sometimes kept a version of the loop 5–7× slower for the kernels built on <see cref="VectorMath"/>.
-/// </remarks>
 internal static class SimdDriver
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<TK, T>(TK kernel, ReadOnlySpan<T> x, Span<T> y)
         where TK : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -73,7 +68,6 @@ internal static class SimdDriver
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Derivative<TK, T>(TK kernel, ReadOnlySpan<T> x, Span<T> y)
         where TK : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -95,7 +89,6 @@ internal static class SimdDriver
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<TK, T>(TK kernel, ReadOnlySpan<T> x, ReadOnlySpan<T> upstream, Span<T> dx)
         where TK : struct, IActivationKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -145,7 +138,20 @@ internal static class Check
 internal static class Simd
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<T> Const<T>(double c) where T : unmanaged, IFloatingPointIeee754<T> => new(T.CreateTruncating(c));
+    public static Vector<T> Const<T>(double c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Spelled out for float and double (folded by the JIT): one broadcast, cheap to inline however
+        // many constants a kernel uses (T.CreateTruncating alone is a chain of generic calls).
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.As<float, T>(new Vector<float>((float)c));
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.As<double, T>(new Vector<double>(c));
+        }
+        return new(T.CreateTruncating(c));
+    }
 
     /// <summary>Returns x where x is NaN, else value: keeps "NaN in, NaN out" for piecewise-constant formulas.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ActivationCourse.Activations;
 
@@ -21,6 +22,7 @@ internal static partial class VectorMath
     private static ReadOnlySpan<float> AtanSeriesF =>
         [-0.06026305228f, 0.1056982881f, -0.1423953267f, 0.1999818304f, -0.3333330689f, 0.9999999994f];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Atan(Vector<double> x)
     {
         Vector<double> a = Vector.Abs(x);
@@ -38,6 +40,7 @@ internal static partial class VectorMath
         return Vector.ConditionalSelect(new Vector<double>(-0.0), x, r); // the sign bit of x (keeps −0), the rest of r ≥ 0
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<float> Atan(Vector<float> x)
     {
         Vector<float> a = Vector.Abs(x);

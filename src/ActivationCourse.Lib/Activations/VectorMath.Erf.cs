@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ActivationCourse.Activations;
 
@@ -47,6 +48,7 @@ internal static partial class VectorMath
     private static ReadOnlySpan<float> ErfcLargeF =>
         [-0.2561596396f, 0.2750382617f, -0.09716344051f, -0.1025946443f, 0.1956830394f, -0.1153730233f, -0.1429593429f, 0.5370034537f];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Erf(Vector<double> x)
     {
         Vector<double> a = Vector.Abs(x);
@@ -73,6 +75,7 @@ internal static partial class VectorMath
         return NaNFrom(x, Vector.ConditionalSelect(small, result, signed));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<float> Erf(Vector<float> x)
     {
         Vector<float> a = Vector.Abs(x);

@@ -35,6 +35,7 @@ internal static partial class VectorMath
 
     // Fast path: every |x| ≤ 708.3 (87.3), where 2ⁿ and the result are normal numbers (NaN lanes pass through the arithmetic as NaN);
     // 2ⁿ then comes straight from the bits of t = x·log₂e + 1.5·2⁵², whose low mantissa bits hold 2⁵¹ + n.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Exp(Vector<double> x)
     {
         if (Vector.GreaterThanAny(Vector.Abs(x), new Vector<double>(708.3)))
@@ -48,6 +49,7 @@ internal static partial class VectorMath
         return Polynomial(r, ExpTaylor) * scale;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<float> Exp(Vector<float> x)
     {
         if (Vector.GreaterThanAny(Vector.Abs(x), new Vector<float>(87.3f)))
@@ -95,6 +97,7 @@ internal static partial class VectorMath
     // expm1 x = (2ⁿ − 1) + 2ⁿ·expm1 r with the same reduction as exp: 2ⁿ − 1 is exact for the |n| ≤ 87 used here,
     // and expm1 r = r·Σ rᵏ/(k + 1)! has no cancellation. Beyond |x| = 60 (float: 30), eˣ − 1 is −1 or eˣ to working
     // precision. x = ±0 is returned as is (keeps the sign of −0).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> ExpM1(Vector<double> x)
     {
         Vector<double> limit = new(60.0);
@@ -113,6 +116,7 @@ internal static partial class VectorMath
         return y; // NaN lanes are NaN through the arithmetic
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<float> ExpM1(Vector<float> x)
     {
         Vector<float> limit = new(30f);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ActivationCourse.Activations;
 
@@ -25,6 +26,7 @@ internal static partial class VectorMath
     private static ReadOnlySpan<float> AtanhUnitSeriesF => [2f / 15, 2f / 13, 2f / 11, 2f / 9, 2f / 7, 2f / 5, 2f / 3];
 
     /// <summary>log(1 + e) for 0 ≤ e ≤ 1 (softplus' log1p(e^(−|x|))): no reduction or special cases needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Log1PUnit(Vector<double> e)
     {
         Vector<double> s = e / (new Vector<double>(2.0) + e);
@@ -34,6 +36,7 @@ internal static partial class VectorMath
     }
 
     /// <summary>log(1 + e) for 0 ≤ e ≤ 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<float> Log1PUnit(Vector<float> e)
     {
         Vector<float> s = e / (new Vector<float>(2f) + e);
@@ -42,6 +45,7 @@ internal static partial class VectorMath
         return e - (halfSquare - s * (halfSquare + s2 * Polynomial(s2, AtanhUnitSeriesF)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Log1P(Vector<double> x)
     {
         Vector<double> one = Vector<double>.One;
@@ -72,6 +76,7 @@ internal static partial class VectorMath
         return log;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<float> Log1P(Vector<float> x)
     {
         Vector<float> one = Vector<float>.One;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ActivationCourse.Activations;
 
@@ -36,6 +37,7 @@ internal static partial class VectorMath
     private static ReadOnlySpan<float> CosSeriesF => [-1f / 3628800, 1f / 40320, -1f / 720, 1f / 24, -0.5f];
 
     // quadrantShift 0 gives sin x, 1 gives cos x = sin(x + π/2).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector<double> SinCos(Vector<double> x, int quadrantShift)
     {
         if (Vector.GreaterThanAny(Vector.Abs(x), new Vector<double>(1e6)))
@@ -54,6 +56,7 @@ internal static partial class VectorMath
         return Vector.ConditionalSelect(Vector.Equals(q & new Vector<long>(2), new Vector<long>(2)), -v, v);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector<float> SinCos(Vector<float> x, int quadrantShift)
     {
         if (Vector.GreaterThanAny(Vector.Abs(x), new Vector<float>(8192f)))
