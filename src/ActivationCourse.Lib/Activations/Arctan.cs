@@ -1,11 +1,10 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace ActivationCourse.Activations;
 
 /// <summary>
 /// Arctangent: f(x) = atan x, f′(x) = 1/(1 + x²). Range (−π/2, π/2); saturates slowly (polynomially).
-/// Forward spans use TensorPrimitives.Atan; the derivative runs on the shared SIMD driver.
+/// Both run on the shared SIMD driver (atan by range reduction to |t| ≤ tan(π/8) and a polynomial).
 /// </summary>
 public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
 {
@@ -22,21 +21,7 @@ public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => default;
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y)
-    {
-        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        TensorPrimitives.Atan(x, y);
-    }
-
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y)
-    {
-        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        TensorPrimitives.Atan(x, y);
-    }
-
-    /// <summary>Kernel: atan x (per lane) and 1/(1 + x²).</summary>
+    /// <summary>Kernel: atan x and 1/(1 + x²).</summary>
     public readonly struct Ops : IActivationKernel
     {
         /// <inheritdoc/>
@@ -46,7 +31,7 @@ public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / (T.One + x * x);
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, T.Atan);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => VectorMath.Atan(x);
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
             Vector<T>.One / (Vector<T>.One + x * x);

@@ -26,26 +26,11 @@ public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha);
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, Alpha), x, y);
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, Alpha), x, y);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, dydx);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, dydx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
-        StagedDriver.Backward(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, upstream, dx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
-        StagedDriver.Backward(new ExpStages.NegativePart(Alpha), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, 1.0), x, upstream, dx);
-
     /// <summary>Kernel: x or α·expm1(x/α), and 1 or e^(x/α).</summary>
     public readonly struct Ops(double alpha) : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
             x > T.Zero ? x : T.CreateTruncating(alpha) * SpecialFunctions.ExpM1(x / T.CreateTruncating(alpha));
@@ -53,8 +38,10 @@ public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
             x > T.Zero ? T.One : T.Exp(x / T.CreateTruncating(alpha));
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, Simd.Const<T>(alpha) * VectorMath.ExpM1(x * Simd.Const<T>(1.0 / alpha)));
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), Vector<T>.One, VectorMath.Exp(x / Simd.Const<T>(alpha)));
     }
 }

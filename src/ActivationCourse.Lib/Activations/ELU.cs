@@ -28,26 +28,11 @@ public sealed class ELU(double alpha = 1.0) : ElementwiseActivation<ELU.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha, 1.0);
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, 1.0), x, y);
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, 1.0, 1.0), x, y);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, dydx);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, dydx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
-        StagedDriver.Backward(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, upstream, dx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
-        StagedDriver.Backward(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(1.0, Alpha), x, upstream, dx);
-
     /// <summary>Kernel shared with SELU: λ·(x if x &gt; 0 else α(eˣ − 1)) and λ·(1 or α·eˣ).</summary>
     public readonly struct Ops(double alpha, double scale) : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
             T.CreateTruncating(scale) * (x > T.Zero ? x : T.CreateTruncating(alpha) * SpecialFunctions.ExpM1(x));
@@ -55,8 +40,10 @@ public sealed class ELU(double alpha = 1.0) : ElementwiseActivation<ELU.Ops>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
             x > T.Zero ? T.CreateTruncating(scale) : T.CreateTruncating(scale * alpha) * T.Exp(x);
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Simd.Const<T>(scale) * Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, Simd.Const<T>(alpha) * VectorMath.ExpM1(x));
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), Simd.Const<T>(scale), Simd.Const<T>(scale * alpha) * VectorMath.Exp(x));
     }
 }

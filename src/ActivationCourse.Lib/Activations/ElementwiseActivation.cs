@@ -112,30 +112,6 @@ internal static class SimdDriver
         }
     }
 
-    /// <summary>Applies a two-input vector operator: y = op(a, b), element-wise.</summary>
-    public static void Map2<TOp, T>(TOp op, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y)
-        where TOp : struct, IBinaryKernel where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Check.SameLength(a.Length, b.Length, nameof(a), nameof(b));
-        Check.SameLength(a.Length, y.Length, nameof(a), nameof(y));
-        int i = 0;
-        ref T ar = ref MemoryMarshal.GetReference(a);
-        ref T br = ref MemoryMarshal.GetReference(b);
-        ref T yr = ref MemoryMarshal.GetReference(y);
-        if (Vector.IsHardwareAccelerated)
-        {
-            int last = a.Length - Vector<T>.Count;
-            for (; i <= last; i += Vector<T>.Count)
-            {
-                Store(op.Invoke(Load(ref ar, i), Load(ref br, i)), ref yr, i);
-            }
-        }
-        for (; i < a.Length; i++)
-        {
-            Unsafe.Add(ref yr, i) = op.Invoke(Unsafe.Add(ref ar, i), Unsafe.Add(ref br, i));
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<T> Load<T>(ref T start, int i) where T : unmanaged =>
         Unsafe.ReadUnaligned<Vector<T>>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i)));
@@ -143,14 +119,6 @@ internal static class SimdDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<T>(Vector<T> v, ref T start, int i) where T : unmanaged =>
         Unsafe.WriteUnaligned(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref start, i)), v);
-}
-
-/// <summary>A two-input element-wise operator (used to finish multi-pass kernels such as σ′ = σ(1 − σ)).</summary>
-internal interface IBinaryKernel
-{
-    T Invoke<T>(T a, T b) where T : unmanaged, IFloatingPointIeee754<T>;
-
-    Vector<T> Invoke<T>(Vector<T> a, Vector<T> b) where T : unmanaged, IFloatingPointIeee754<T>;
 }
 
 /// <summary>Argument checks with the messages the course promises.</summary>
@@ -170,14 +138,27 @@ internal static class Check
 internal static class Simd
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<T> Const<T>(double c) where T : unmanaged, IFloatingPointIeee754<T> => new(T.CreateTruncating(c));
+    public static Vector<T> Const<T>(double c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Spelled out for float and double (folded by the JIT): one broadcast, cheap to inline however
+        // many constants a kernel uses (T.CreateTruncating alone is a chain of generic calls).
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.As<float, T>(new Vector<float>((float)c));
+        }
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.As<double, T>(new Vector<double>(c));
+        }
+        return new(T.CreateTruncating(c));
+    }
 
     /// <summary>Returns x where x is NaN, else value: keeps "NaN in, NaN out" for piecewise-constant formulas.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> KeepNaN<T>(Vector<T> x, Vector<T> value) where T : unmanaged, IFloatingPointIeee754<T> =>
         Vector.ConditionalSelect(Vector.Equals(x, x), value, x);
 
-    /// <summary>Applies a scalar function lane by lane (for kernels with no cheap vector formula).</summary>
+    /// <summary>Applies a scalar function lane by lane (the vector sin and cos use it for arguments beyond their range reduction).</summary>
     public static Vector<T> PerLane<T>(Vector<T> x, Func<T, T> f) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<T> lanes = stackalloc T[Vector<T>.Count];

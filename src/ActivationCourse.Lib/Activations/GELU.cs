@@ -5,7 +5,8 @@ namespace ActivationCourse.Activations;
 /// <summary>
 /// Gaussian error linear unit (Hendrycks &amp; Gimpel 2016), exact form (PyTorch <c>nn.GELU()</c>, approximate = 'none'):
 /// f(x) = x·Φ(x) = x/2·(1 + erf(x/√2)), f′(x) = Φ(x) + x·φ(x). Range ≈ [−0.17, ∞).
-/// Φ is computed from an accurate erfc (see <see cref="SpecialFunctions.Erfc"/>), in double even for float spans.
+/// The scalar form computes Φ from an accurate erfc (see <see cref="SpecialFunctions.Erfc"/>) in double; the span paths
+/// use the vector erf (absolute error ~1e-16, so x·Φ(x) is accurate to ~1e-16·|x| even where Φ is tiny).
 /// Keras' <c>gelu</c> defaults to the tanh approximation (approximate = True); that form is <see cref="GELUTanh"/>.
 /// </summary>
 public sealed class GELU : ElementwiseActivation<GELU.Ops>
@@ -26,8 +27,11 @@ public sealed class GELU : ElementwiseActivation<GELU.Ops>
     /// <summary>Kernel: x·Φ(x) and Φ(x) + x·φ(x).</summary>
     public readonly struct Ops : IActivationKernel
     {
+        private const double InvSqrt2 = 0.70710678118654752440;
+        private const double InvSqrt2Pi = 0.39894228040143267794;
+
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -45,8 +49,17 @@ public sealed class GELU : ElementwiseActivation<GELU.Ops>
             return T.CreateTruncating(SpecialFunctions.NormalCdf(d) + d * SpecialFunctions.NormalPdf(d));
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> y = x * Simd.Const<T>(0.5) * (Vector<T>.One + VectorMath.Erf(x * Simd.Const<T>(InvSqrt2)));
+            return Vector.ConditionalSelect(Vector.Equals(x, Simd.Const<T>(double.NegativeInfinity)), Vector<T>.Zero, y);
+        }
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> cdf = Simd.Const<T>(0.5) * (Vector<T>.One + VectorMath.Erf(x * Simd.Const<T>(InvSqrt2)));
+            Vector<T> d = cdf + x * Simd.Const<T>(InvSqrt2Pi) * VectorMath.Exp(Simd.Const<T>(-0.5) * x * x);
+            return Vector.ConditionalSelect(Simd.IsInfinity(x), cdf, d); // Φ(±∞) = 1, 0, where x·φ(x) is ∞·0
+        }
     }
 }

@@ -26,67 +26,11 @@ public sealed class GELUTanh : ElementwiseActivation<GELUTanh.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => default;
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(default(Inner), Transcendental.Sigmoid, default(FromSigmoid), x, y);
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(default(Inner), Transcendental.Sigmoid, default(FromSigmoid), x, y);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(default(Inner), Transcendental.Sigmoid, default(DerivativeFromSigmoid), x, dydx);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(default(Inner), Transcendental.Sigmoid, default(DerivativeFromSigmoid), x, dydx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
-        StagedDriver.Backward(default(Inner), Transcendental.Sigmoid, default(DerivativeFromSigmoid), x, upstream, dx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
-        StagedDriver.Backward(default(Inner), Transcendental.Sigmoid, default(DerivativeFromSigmoid), x, upstream, dx);
-
-    // Vector stages around TensorPrimitives.Sigmoid: 2u = 2√(2/π)(x + 0.044715x³) (0 beyond |x| > 1e4, where the asymptotes apply).
-    private readonly struct Inner : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T unused) where T : unmanaged, IFloatingPointIeee754<T> =>
-            T.Abs(x) > T.CreateTruncating(1e4) ? T.Zero : T.CreateTruncating(2 * SqrtTwoOverPi) * (x + T.CreateTruncating(Cubic) * x * x * x);
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> unused) where T : unmanaged, IFloatingPointIeee754<T> =>
-            Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), Simd.Const<T>(1e4)), Vector<T>.Zero,
-                Simd.Const<T>(2 * SqrtTwoOverPi) * (x + Simd.Const<T>(Cubic) * x * x * x));
-    }
-
-    private readonly struct FromSigmoid : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T t) where T : unmanaged, IFloatingPointIeee754<T> =>
-            T.Abs(x) > T.CreateTruncating(1e4) ? (x > T.Zero ? x : T.NegativeZero) : x * t;
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> t) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Vector<T> far = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, Vector<T>.Zero);
-            return Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), Simd.Const<T>(1e4)), far, x * t);
-        }
-    }
-
-    private readonly struct DerivativeFromSigmoid : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T t) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            if (T.Abs(x) > T.CreateTruncating(1e4))
-            {
-                return x > T.Zero ? T.One : T.Zero;
-            }
-            T c = T.CreateTruncating(Cubic), k = T.CreateTruncating(SqrtTwoOverPi);
-            return t + T.CreateTruncating(2.0) * x * t * (T.One - t) * k * (T.One + T.CreateTruncating(3.0) * c * x * x);
-        }
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> t) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Vector<T> one = Vector<T>.One;
-            Vector<T> d = t + Simd.Const<T>(2.0) * x * t * (one - t) * Simd.Const<T>(SqrtTwoOverPi) * (one + Simd.Const<T>(3.0 * Cubic) * x * x);
-            Vector<T> far = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), one, Vector<T>.Zero);
-            return Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), Simd.Const<T>(1e4)), far, d);
-        }
-    }
-
     /// <summary>Kernel for the tanh approximation.</summary>
     public readonly struct Ops : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -111,8 +55,21 @@ public sealed class GELUTanh : ElementwiseActivation<GELUTanh.Ops>
             return sg + T.CreateTruncating(2.0) * x * sg * (T.One - sg) * k * (T.One + T.CreateTruncating(3.0) * c * x * x);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> u = Simd.Const<T>(SqrtTwoOverPi) * (x + Simd.Const<T>(Cubic) * x * x * x);
+            Vector<T> far = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), x, Vector<T>.Zero);
+            return Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), Simd.Const<T>(1e4)), far, x * VectorMath.Sigmoid(u + u));
+        }
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> one = Vector<T>.One;
+            Vector<T> u = Simd.Const<T>(SqrtTwoOverPi) * (x + Simd.Const<T>(Cubic) * x * x * x);
+            Vector<T> sg = VectorMath.Sigmoid(u + u);
+            Vector<T> d = sg + Simd.Const<T>(2.0) * x * sg * (one - sg) * Simd.Const<T>(SqrtTwoOverPi) * (one + Simd.Const<T>(3.0 * Cubic) * x * x);
+            Vector<T> far = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<T>.Zero), one, Vector<T>.Zero);
+            return Vector.ConditionalSelect(Vector.GreaterThan(Vector.Abs(x), Simd.Const<T>(1e4)), far, d);
+        }
     }
 }

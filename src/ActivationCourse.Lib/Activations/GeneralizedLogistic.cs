@@ -32,45 +32,11 @@ public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness =
     /// <inheritdoc/>
     protected override Ops Kernel => new(Maximum, Steepness, Midpoint);
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y) =>
-        StagedDriver.Run(new Affine(Steepness, Midpoint), Transcendental.Sigmoid, new Post(Maximum, 0), x, y);
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y) =>
-        StagedDriver.Run(new Affine(Steepness, Midpoint), Transcendental.Sigmoid, new Post(Maximum, 0), x, y);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) =>
-        StagedDriver.Run(new Affine(Steepness, Midpoint), Transcendental.Sigmoid, new Post(Maximum * Steepness, 1), x, dydx);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) =>
-        StagedDriver.Run(new Affine(Steepness, Midpoint), Transcendental.Sigmoid, new Post(Maximum * Steepness, 1), x, dydx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
-        StagedDriver.Backward(new Affine(Steepness, Midpoint), Transcendental.Sigmoid, new Post(Maximum * Steepness, 1), x, upstream, dx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
-        StagedDriver.Backward(new Affine(Steepness, Midpoint), Transcendental.Sigmoid, new Post(Maximum * Steepness, 1), x, upstream, dx);
-
-    // Vector stages around TensorPrimitives.Sigmoid: u = k(x − x₀); then L·s (mode 0) or L·k·s(1 − s) (mode 1).
-    private readonly struct Affine(double k, double x0) : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T unused) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(k) * (x - T.CreateTruncating(x0));
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> unused) where T : unmanaged, IFloatingPointIeee754<T> => Simd.Const<T>(k) * (x - Simd.Const<T>(x0));
-    }
-
-    private readonly struct Post(double factor, int mode) : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T s) where T : unmanaged, IFloatingPointIeee754<T> =>
-            mode == 0 ? T.CreateTruncating(factor) * s : T.CreateTruncating(factor) * s * (T.One - s);
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> s) where T : unmanaged, IFloatingPointIeee754<T> =>
-            mode == 0 ? Simd.Const<T>(factor) * s : Simd.Const<T>(factor) * s * (Vector<T>.One - s);
-    }
-
     /// <summary>Kernel: L·σ(k(x − x₀)) and L·k·σ(1 − σ).</summary>
     public readonly struct Ops(double l, double k, double x0) : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
             T.CreateTruncating(l) * SpecialFunctions.Sigmoid(T.CreateTruncating(k) * (x - T.CreateTruncating(x0)));
@@ -81,8 +47,13 @@ public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness =
             return T.CreateTruncating(l * k) * s * (T.One - s);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Simd.Const<T>(l) * VectorMath.Sigmoid(Simd.Const<T>(k) * (x - Simd.Const<T>(x0)));
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> s = VectorMath.Sigmoid(Simd.Const<T>(k) * (x - Simd.Const<T>(x0)));
+            return Simd.Const<T>(l * k) * s * (Vector<T>.One - s);
+        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class Mish : ElementwiseActivation<Mish.Ops>
     public readonly struct Ops : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
             T.IsNegativeInfinity(x) ? T.Zero : x * T.Tanh(SpecialFunctions.Softplus(x));
@@ -40,8 +40,24 @@ public sealed class Mish : ElementwiseActivation<Mish.Ops>
             return t + x * (T.One - t * t) * SpecialFunctions.Sigmoid(x);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            // tanh(log(1 + e)) = n/(n + 2) with n = e(e + 2), e = eˣ; above x = 20 the factor is 1 to working precision.
+            Vector<T> e = VectorMath.Exp(x);
+            Vector<T> n = e * (e + Simd.Const<T>(2.0));
+            Vector<T> y = Vector.ConditionalSelect(Vector.GreaterThan(x, Simd.Const<T>(20.0)), x, x * n / (n + Simd.Const<T>(2.0)));
+            return Vector.ConditionalSelect(Vector.Equals(x, Simd.Const<T>(double.NegativeInfinity)), Vector<T>.Zero, y);
+        }
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            // With d = n + 2: tanh(sp) = n/d, 1 − tanh²(sp) = 4(1 + e)²/d² and σ(x) = e/(1 + e), so f′ = n/d + 4x·e(1 + e)/d².
+            Vector<T> e = VectorMath.Exp(x);
+            Vector<T> n = e * (e + Simd.Const<T>(2.0));
+            Vector<T> d = n + Simd.Const<T>(2.0);
+            Vector<T> g = n / d + Simd.Const<T>(4.0) * x * e * (e + Vector<T>.One) / (d * d);
+            g = Vector.ConditionalSelect(Vector.GreaterThan(x, Simd.Const<T>(20.0)), Vector<T>.One, g);
+            return Vector.ConditionalSelect(Vector.Equals(x, Simd.Const<T>(double.NegativeInfinity)), Vector<T>.Zero, g);
+        }
     }
 }

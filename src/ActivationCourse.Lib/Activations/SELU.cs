@@ -28,18 +28,4 @@ public sealed class SELU : ElementwiseActivation<ELU.Ops>
     /// <inheritdoc/>
     protected override ELU.Ops Kernel => new(Alpha, Scale);
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, Scale, 1.0), x, y);
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.ForwardFromExp(Alpha, Scale, 1.0), x, y);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(Scale, Scale * Alpha), x, dydx);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(Scale, Scale * Alpha), x, dydx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
-        StagedDriver.Backward(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(Scale, Scale * Alpha), x, upstream, dx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
-        StagedDriver.Backward(new ExpStages.NegativePart(1.0), Transcendental.Exp, new ExpStages.DerivativeFromExp(Scale, Scale * Alpha), x, upstream, dx);
 }

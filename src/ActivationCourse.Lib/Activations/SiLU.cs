@@ -26,52 +26,11 @@ public sealed class SiLU(double beta = 1.0) : ElementwiseActivation<SiLU.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => new(Beta);
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y) => StagedDriver.Run(new Scale(Beta), Transcendental.Sigmoid, default(TimesX), x, y);
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y) => StagedDriver.Run(new Scale(Beta), Transcendental.Sigmoid, default(TimesX), x, y);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx) => StagedDriver.Run(new Scale(Beta), Transcendental.Sigmoid, new FromSigmoid(Beta), x, dydx);
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx) => StagedDriver.Run(new Scale(Beta), Transcendental.Sigmoid, new FromSigmoid(Beta), x, dydx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> upstream, Span<float> dx) =>
-        StagedDriver.Backward(new Scale(Beta), Transcendental.Sigmoid, new FromSigmoid(Beta), x, upstream, dx);
-    /// <inheritdoc/>
-    public override void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> upstream, Span<double> dx) =>
-        StagedDriver.Backward(new Scale(Beta), Transcendental.Sigmoid, new FromSigmoid(Beta), x, upstream, dx);
-
-    // Vector stages around TensorPrimitives.Sigmoid: u = βx; then x·s, or s + βx·s(1 − s) (limits 0 and 1 at ±∞).
-    private readonly struct Scale(double beta) : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T unused) where T : unmanaged, IFloatingPointIeee754<T> => T.CreateTruncating(beta) * x;
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> unused) where T : unmanaged, IFloatingPointIeee754<T> => Simd.Const<T>(beta) * x;
-    }
-
-    private readonly struct TimesX : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T s) where T : unmanaged, IFloatingPointIeee754<T> => s == T.Zero ? T.Zero : x * s;
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> s) where T : unmanaged, IFloatingPointIeee754<T> =>
-            Vector.ConditionalSelect(Vector.Equals(s, Vector<T>.Zero), Vector<T>.Zero, x * s);
-    }
-
-    private readonly struct FromSigmoid(double beta) : IBinaryKernel
-    {
-        public T Invoke<T>(T x, T s) where T : unmanaged, IFloatingPointIeee754<T> =>
-            s == T.Zero || s == T.One ? s : s + T.CreateTruncating(beta) * x * s * (T.One - s);
-        public Vector<T> Invoke<T>(Vector<T> x, Vector<T> s) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Vector<T> d = s + Simd.Const<T>(beta) * x * s * (Vector<T>.One - s);
-            Vector<T> saturated = Vector.BitwiseOr(Vector.Equals(s, Vector<T>.Zero), Vector.Equals(s, Vector<T>.One));
-            return Vector.ConditionalSelect(saturated, s, d);
-        }
-    }
-
     /// <summary>Kernel: x·σ(βx) and σ + βxσ(1 − σ).</summary>
     public readonly struct Ops(double beta) : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -90,8 +49,20 @@ public sealed class SiLU(double beta = 1.0) : ElementwiseActivation<SiLU.Ops>
             return s + bx * s * (T.One - s);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> bx = Simd.Const<T>(beta) * x;
+            Vector<T> y = x * VectorMath.Sigmoid(bx);
+            return Vector.ConditionalSelect(Vector.Equals(bx, Simd.Const<T>(double.NegativeInfinity)), Vector<T>.Zero, y);
+        }
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> bx = Simd.Const<T>(beta) * x;
+            Vector<T> s = VectorMath.Sigmoid(bx);
+            Vector<T> d = s + bx * s * (Vector<T>.One - s);
+            Vector<T> limit = Vector.ConditionalSelect(Vector.GreaterThan(bx, Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
+            return Vector.ConditionalSelect(Simd.IsInfinity(bx), limit, d);
+        }
     }
 }

@@ -1,12 +1,11 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace ActivationCourse.Activations;
 
 /// <summary>
 /// Logistic sigmoid: f(x) = 1/(1 + e^(−x)), f′(x) = f(x)(1 − f(x)). Range (0, 1); f′ ≤ 1/4, the root of
 /// vanishing gradients in deep sigmoid nets. Evaluated without overflow: sigmoid(−1000) = 0, sigmoid(1000) = 1.
-/// Same in PyTorch (<c>torch.sigmoid</c>) and Keras. The forward span path is <see cref="TensorPrimitives.Sigmoid{T}(ReadOnlySpan{T}, Span{T})"/>.
+/// Same in PyTorch (<c>torch.sigmoid</c>) and Keras. Span paths run on the shared SIMD driver with a vector exp (one pass for f, one for f′).
 /// </summary>
 public sealed class Sigmoid : ElementwiseActivation<Sigmoid.Ops>
 {
@@ -23,45 +22,11 @@ public sealed class Sigmoid : ElementwiseActivation<Sigmoid.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => default;
 
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<float> x, Span<float> y)
-    {
-        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        if (x.Length > 0) // TensorPrimitives.Sigmoid rejects empty spans
-        {
-            TensorPrimitives.Sigmoid(x, y);
-        }
-    }
-
-    /// <inheritdoc/>
-    public override void Forward(ReadOnlySpan<double> x, Span<double> y)
-    {
-        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
-        if (x.Length > 0) // TensorPrimitives.Sigmoid rejects empty spans
-        {
-            TensorPrimitives.Sigmoid(x, y);
-        }
-    }
-
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<float> x, Span<float> dydx)
-    {
-        Forward(x, dydx);
-        SimdDriver.Map2(default(FromOutput), dydx, dydx, dydx);
-    }
-
-    /// <inheritdoc/>
-    public override void Derivative(ReadOnlySpan<double> x, Span<double> dydx)
-    {
-        Forward(x, dydx);
-        SimdDriver.Map2(default(FromOutput), dydx, dydx, dydx);
-    }
-
     /// <summary>Kernel: f(x) = σ(x), f′(x) = σ(x)(1 − σ(x)).</summary>
     public readonly struct Ops : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => SpecialFunctions.Sigmoid(x);
         /// <inheritdoc/>
@@ -71,15 +36,12 @@ public sealed class Sigmoid : ElementwiseActivation<Sigmoid.Ops>
             return s * (T.One - s);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => VectorMath.Sigmoid(x);
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
-    }
-
-    // s ↦ s(1 − s), applied to the already computed sigmoid.
-    private readonly struct FromOutput : IBinaryKernel
-    {
-        public T Invoke<T>(T s, T unused) where T : unmanaged, IFloatingPointIeee754<T> => s * (T.One - s);
-        public Vector<T> Invoke<T>(Vector<T> s, Vector<T> unused) where T : unmanaged, IFloatingPointIeee754<T> => s * (Vector<T>.One - s);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> s = VectorMath.Sigmoid(x);
+            return s * (Vector<T>.One - s);
+        }
     }
 }

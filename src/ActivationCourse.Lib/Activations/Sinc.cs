@@ -26,7 +26,7 @@ public sealed class Sinc : ElementwiseActivation<Sinc.Ops>
     public readonly struct Ops : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -58,8 +58,27 @@ public sealed class Sinc : ElementwiseActivation<Sinc.Ops>
             return (x * T.Cos(x) - T.Sin(x)) / (x * x);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> y = VectorMath.Sin(x) / x;
+            y = Vector.ConditionalSelect(Vector.Equals(x, Vector<T>.Zero), Vector<T>.One, y);
+            return Vector.ConditionalSelect(Simd.IsInfinity(x), Vector<T>.Zero, y);
+        }
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> x2 = x * x;
+            Vector<T> series = Simd.Const<T>(1.0 / 22230464256000);
+            series = series * x2 - Simd.Const<T>(1.0 / 93405312000);
+            series = series * x2 + Simd.Const<T>(1.0 / 518918400);
+            series = series * x2 - Simd.Const<T>(1.0 / 3991680);
+            series = series * x2 + Simd.Const<T>(1.0 / 45360);
+            series = series * x2 - Simd.Const<T>(1.0 / 840);
+            series = series * x2 + Simd.Const<T>(1.0 / 30);
+            series = (series * x2 - Simd.Const<T>(1.0 / 3)) * x; // the Taylor series above, to x¹⁵
+            Vector<T> d = (x * VectorMath.Cos(x) - VectorMath.Sin(x)) / x2;
+            d = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), Simd.Const<T>(0.5)), series, d);
+            return Vector.ConditionalSelect(Simd.IsInfinity(x), Vector<T>.Zero, d);
+        }
     }
 }

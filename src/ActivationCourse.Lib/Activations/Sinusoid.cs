@@ -21,18 +21,20 @@ public sealed class Sinusoid : ElementwiseActivation<Sinusoid.Ops>
     /// <inheritdoc/>
     protected override Ops Kernel => default;
 
-    /// <summary>Kernel: sin and cos (per lane).</summary>
+    /// <summary>Kernel: sin and cos (vector forms with Cody–Waite range reduction).</summary>
     public readonly struct Ops : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Sin(x);
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Cos(x);
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, T.Sin);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            VectorMath.Sin(x);
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, T.Cos);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+            VectorMath.Cos(x);
     }
 }

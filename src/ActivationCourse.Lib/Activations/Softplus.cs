@@ -33,7 +33,7 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
     public readonly struct Ops(double beta, double threshold) : IActivationKernel
     {
         /// <inheritdoc/>
-        public bool IsVectorized => false;
+        public bool IsVectorized => true;
         /// <inheritdoc/>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
@@ -47,8 +47,17 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
             return bx > T.CreateTruncating(threshold) ? T.One : SpecialFunctions.Sigmoid(bx);
         }
         /// <inheritdoc/>
-        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Forward);
+        public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> b = Simd.Const<T>(beta), bx = b * x;
+            Vector<T> sp = Vector.Max(bx, Vector<T>.Zero) + VectorMath.Log1PUnit(VectorMath.Exp(-Vector.Abs(bx)));
+            return Vector.ConditionalSelect(Vector.GreaterThan(bx, Simd.Const<T>(threshold)), x, sp / b);
+        }
         /// <inheritdoc/>
-        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Simd.PerLane(x, Derivative);
+        public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Vector<T> bx = Simd.Const<T>(beta) * x;
+            return Vector.ConditionalSelect(Vector.GreaterThan(bx, Simd.Const<T>(threshold)), Vector<T>.One, VectorMath.Sigmoid(bx));
+        }
     }
 }

@@ -1,0 +1,56 @@
+using ActivationCourse.Activations;
+
+namespace ActivationCourse.Lib.Tests.Activations;
+
+/// <summary>
+/// The vector kernels with non-default parameters (every branch of soft exponential, other α, β, L, k, x₀) against the
+/// scalar formula, with the tolerances of <see cref="VectorizedPathTests"/>, on a grid and at the extremes.
+/// </summary>
+public class ParametricVectorPathTests
+{
+    public static TheoryData<string> Cases => new()
+    {
+        "soft_exponential -0.5", "soft_exponential 0", "soft_exponential 2", "celu 2", "celu 0.5", "elu 0.5",
+        "softplus 2 20", "softplus 0.5 5", "silu 2", "silu -1", "generalized_logistic 2 3 0.5",
+    };
+
+    private static Activation Create(string spec)
+    {
+        string[] p = spec.Split(' ');
+        double[] a = [.. p.Skip(1).Select(double.Parse)];
+        return p[0] switch
+        {
+            "soft_exponential" => new SoftExponential(a[0]),
+            "celu" => new CELU(a[0]),
+            "elu" => new ELU(a[0]),
+            "softplus" => new Softplus(a[0], a[1]),
+            "silu" => new SiLU(a[0]),
+            _ => new GeneralizedLogistic(a[0], a[1], a[2]),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void SpanPathsEqualScalarFormula(string spec)
+    {
+        Activation f = Create(spec);
+        var points = Enumerable.Range(0, 281).Select(i => (double)(float)(-7 + 0.05 * i)).ToList();
+        points.AddRange([-1000, 1000, double.NegativeInfinity, double.PositiveInfinity, double.NaN, 0, 1e-30, -1e-30]);
+        double[] xd = [.. points];
+        float[] xf = Array.ConvertAll(xd, v => (float)v);
+        double[] yd = new double[xd.Length], dd = new double[xd.Length];
+        float[] yf = new float[xf.Length], df = new float[xf.Length];
+        f.Forward(xd, yd);
+        f.Derivative(xd, dd);
+        f.Forward(xf, yf);
+        f.Derivative(xf, df);
+        for (int i = 0; i < xd.Length; i++)
+        {
+            string at = $"{spec} x={xd[i]:R}";
+            TestData.Close(f.Forward(xd[i]), yd[i], 1e-14, "double forward " + at);
+            TestData.Close(f.Derivative(xd[i]), dd[i], 1e-14, "double derivative " + at);
+            TestData.Close((float)f.Forward(xd[i]), yf[i], 3e-6, "float forward " + at);
+            TestData.Close((float)f.Derivative(xd[i]), df[i], 3e-6, "float derivative " + at);
+        }
+    }
+}
