@@ -155,7 +155,7 @@ public static unsafe class Gemm
 
     private static void Run(ref GemmJob job)
     {
-        var kernel = GemmKernels.For(job.Kernel);
+        var kernel = GemmKernels.For(job.Kernel, job.N);
         long flops = 2L * job.M * job.N * job.K;
         int parts = 1;
         int threads = Math.Min(MaxParallelism, GemmWorkers.Capacity);
@@ -178,7 +178,7 @@ public static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RunPart(ref GemmJob job, int part)
     {
-        var kernel = GemmKernels.For(job.Kernel);
+        var kernel = GemmKernels.For(job.Kernel, job.N);
         int mr = kernel.Mr, nr = kernel.Nr;
         int rowStart = 0, rowEnd = job.M, colStart = 0, colEnd = job.N;
         if (job.Parts > 1)
