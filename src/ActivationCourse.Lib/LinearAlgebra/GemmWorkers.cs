@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace ActivationCourse.LinearAlgebra;
 
 /// <summary>
-/// A few long-lived threads that compute parts of one product at a time. The caller computes part 0 itself.
-/// If another product is already using the workers, <see cref="TryRun"/> declines and the caller computes
-/// everything alone (results are identical either way).
+/// A few long-lived threads that compute parts of one product (or of another <see cref="IWorkerTask"/>) at a
+/// time. The caller computes part 0 itself. If another caller is already using the workers, <c>TryRun</c>
+/// declines and the caller computes everything alone (results are identical either way).
 /// </summary>
 /// <remarks>
 /// A training step runs a parallel product every few tens of microseconds, with short single-threaded work
@@ -22,6 +22,7 @@ internal static class GemmWorkers
     private static readonly object Gate = new();
     private static readonly ManualResetEventSlim[] Start;
     private static GemmJob s_job;
+    private static IWorkerTask? s_task;
 
     /// <summary>Job counter × 256 + the job's part count: one read tells a worker whether a new job needs it.</summary>
     private static long s_ticket;
@@ -55,25 +56,60 @@ internal static class GemmWorkers
         {
             job.Parts = parts;
             s_job = job;
-            Volatile.Write(ref s_pending, parts - 1);
-            Interlocked.Exchange(ref s_ticket, (((s_ticket >> 8) + 1) << 8) | (uint)parts);
-            for (int w = 0; w < Start.Length; w++)
-            {
-                Start[w].Set();
-            }
-
+            s_task = null;
+            Dispatch(parts);
             Gemm.RunPart(ref job, 0);
-            var wait = default(SpinWait);
-            while (Volatile.Read(ref s_pending) > 0)
-            {
-                wait.SpinOnce(sleep1Threshold: -1);
-            }
-
+            WaitForWorkers();
             return true;
         }
         finally
         {
             Monitor.Exit(Gate);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="parts"/> parts of other work (the trainer's batch gather, say) on the same threads;
+    /// false if the workers are busy. <paramref name="task"/> must not throw.
+    /// </summary>
+    public static bool TryRun(IWorkerTask task, int parts)
+    {
+        if (!Monitor.TryEnter(Gate))
+        {
+            return false;
+        }
+
+        try
+        {
+            s_task = task;
+            Dispatch(parts);
+            task.RunPart(0, parts);
+            WaitForWorkers();
+            return true;
+        }
+        finally
+        {
+            Monitor.Exit(Gate);
+        }
+    }
+
+    /// <summary>Publishes the job set in the statics to the workers (caller holds the gate).</summary>
+    private static void Dispatch(int parts)
+    {
+        Volatile.Write(ref s_pending, parts - 1);
+        Interlocked.Exchange(ref s_ticket, (((s_ticket >> 8) + 1) << 8) | (uint)parts);
+        for (int w = 0; w < Start.Length; w++)
+        {
+            Start[w].Set();
+        }
+    }
+
+    private static void WaitForWorkers()
+    {
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref s_pending) > 0)
+        {
+            wait.SpinOnce(sleep1Threshold: -1);
         }
     }
 
@@ -93,9 +129,18 @@ internal static class GemmWorkers
             }
 
             // Workers beyond the job's part count skip it without touching the job, which may already be replaced.
-            if (part < (int)(seen & 0xFF))
+            int parts = (int)(seen & 0xFF);
+            if (part < parts)
             {
-                Gemm.RunPart(ref s_job, part);
+                if (s_task is { } task)
+                {
+                    task.RunPart(part, parts);
+                }
+                else
+                {
+                    Gemm.RunPart(ref s_job, part);
+                }
+
                 Interlocked.Decrement(ref s_pending);
             }
         }
@@ -124,4 +169,11 @@ internal static class GemmWorkers
             spinner.SpinOnce(sleep1Threshold: -1);
         }
     }
+}
+
+/// <summary>Work split into parts that <see cref="GemmWorkers"/> runs side by side, part 0 on the calling thread.</summary>
+internal interface IWorkerTask
+{
+    /// <summary>Does share <paramref name="part"/> of <paramref name="parts"/>.</summary>
+    void RunPart(int part, int parts);
 }

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace ActivationCourse.Lib.Tests.LinearAlgebra;
 
+[Collection(Training.MaxParallelismCollection.Name)]
 public class GemmTests
 {
     public static TheoryData<int, int, int> Shapes => new()
