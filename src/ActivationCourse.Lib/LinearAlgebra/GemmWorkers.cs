@@ -27,6 +27,7 @@ internal static class GemmWorkers
     /// <summary>Job counter × 256 + the job's part count: one read tells a worker whether a new job needs it.</summary>
     private static long s_ticket;
     private static int s_pending;
+    private static int s_polling;
 
     static GemmWorkers()
     {
@@ -43,6 +44,12 @@ internal static class GemmWorkers
 
     /// <summary>How many parts can run at once (the caller plus the workers).</summary>
     public static int Capacity { get; }
+
+    /// <summary>
+    /// True while every worker is polling for a job, so handing it one costs well under a microsecond (no wake-up):
+    /// then even small products are worth splitting. A hint only; it may change at any moment.
+    /// </summary>
+    public static bool Polling => Start.Length > 0 && Volatile.Read(ref s_polling) == Start.Length;
 
     /// <summary>Runs <paramref name="parts"/> parts of <paramref name="job"/>; false if the workers are busy.</summary>
     public static bool TryRun(ref GemmJob job, int parts)
@@ -119,7 +126,10 @@ internal static class GemmWorkers
         long seen = 0;
         while (true)
         {
-            if (!SpinForJob(ref seen))
+            Interlocked.Increment(ref s_polling);
+            bool found = SpinForJob(ref seen);
+            Interlocked.Decrement(ref s_polling);
+            if (!found)
             {
                 // Nothing came while spinning: block until the caller sets the event, then look again
                 // (the event may also be left over from a job this worker already picked up by spinning).

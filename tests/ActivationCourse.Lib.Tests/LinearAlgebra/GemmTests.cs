@@ -154,6 +154,28 @@ public class GemmTests
         Assert.Equal(alone, split);
     }
 
+    [Theory]
+    [InlineData(128, 256, 784)] // split across the cores, several k blocks
+    [InlineData(128, 10, 128)] // narrow kernel
+    [InlineData(7, 33, 0)] // no depth: C is scaled, then the bias added
+    [InlineData(300, 1100, 20)] // more columns than one packed block of B
+    public void RowBiasEqualsProductThenAdd(int m, int n, int k)
+    {
+        var rng = new Random(m + n + k);
+        float[] a = Random(rng, m * k), b = Random(rng, k * n), bias = Random(rng, n);
+        float[] fused = Random(rng, m * n);
+        float[] separate = (float[])fused.Clone();
+        Gemm.Multiply(false, false, m, n, k, 1f, a, Math.Max(1, k), b, n, 0.5f, fused, n, bias);
+        Gemm.Multiply(false, false, m, n, k, 1f, a, Math.Max(1, k), b, n, 0.5f, separate, n);
+        for (int i = 0; i < m; i++)
+        {
+            var row = separate.AsSpan(i * n, n);
+            System.Numerics.Tensors.TensorPrimitives.Add(row, bias, row);
+        }
+
+        Assert.Equal(separate, fused);
+    }
+
     [Fact]
     public void RejectsShortSpans()
     {
