@@ -12,6 +12,9 @@ public static class SoftmaxCrossEntropy
     {
         Softmax.Validate(logits.Length, gradient.Length, classes);
         int rows = Rows(logits.Length, labels.Length, classes);
+        // The exponentials of a row are kept (in double) for its probabilities: one Math.Exp per logit, not two.
+        // This loss runs on every training batch. Wider rows than the buffer recompute the rest.
+        Span<double> kept = stackalloc double[Math.Min(classes, MaxKeptClasses)];
         double loss = 0;
         for (int r = 0; r < rows; r++)
         {
@@ -23,21 +26,29 @@ public static class SoftmaxCrossEntropy
                 max = Math.Max(max, v);
             }
             double sum = 0;
-            foreach (float v in z)
+            for (int j = 0; j < classes; j++)
             {
-                sum += Math.Exp(v - max);
+                double e = Math.Exp(z[j] - max);
+                sum += e;
+                if (j < kept.Length)
+                {
+                    kept[j] = e;
+                }
             }
             double logSum = Math.Log(sum);
             loss -= z[label] - max - logSum;
             Span<float> g = gradient.Slice(r * classes, classes);
             for (int j = 0; j < classes; j++)
             {
-                double p = Math.Exp(z[j] - max - logSum);
+                double p = j < kept.Length ? kept[j] / sum : Math.Exp(z[j] - max - logSum);
                 g[j] = (float)((p - (j == label ? 1.0 : 0.0)) / rows);
             }
         }
         return rows == 0 ? 0 : loss / rows;
     }
+
+    /// <summary>Row width up to which <see cref="LossAndGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float})"/> keeps exponentials on the stack.</summary>
+    private const int MaxKeptClasses = 256;
 
     /// <inheritdoc cref="LossAndGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float})"/>
     public static double LossAndGradient(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels, int classes, Span<double> gradient)

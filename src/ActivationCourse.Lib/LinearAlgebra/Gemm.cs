@@ -20,6 +20,12 @@ public static unsafe class Gemm
     /// <summary>Products with fewer floating-point operations than this run on the calling thread only.</summary>
     internal const long ParallelThreshold = 1_500_000;
 
+    /// <summary>
+    /// Smaller threshold while the workers are polling for work (inside a training step, say): the hand-off
+    /// then costs little, and the output layer's products (128·10·128 multiply-adds) still gain from two cores.
+    /// </summary>
+    internal const long PollingParallelThreshold = 200_000;
+
     [ThreadStatic]
     private static GemmKernelKind? t_forcedKernel;
 
@@ -68,6 +74,18 @@ public static unsafe class Gemm
         float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb,
         float beta, Span<float> c, int ldc)
+        => Multiply(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, default);
+
+    /// <summary>
+    /// C = α·op(A)·op(B) + β·C, then <paramref name="rowBias"/> (n values, or empty for none) added to every row of C.
+    /// A dense layer's forward pass: the bias goes in while each block of C is still in cache, on the threads
+    /// that computed it, instead of in a separate pass.
+    /// </summary>
+    internal static void Multiply(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda,
+        ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc, ReadOnlySpan<float> rowBias)
     {
         if (m < 0 || n < 0 || k < 0)
         {
@@ -77,6 +95,11 @@ public static unsafe class Gemm
         CheckOperand("A", a.Length, transposeA ? k : m, transposeA ? m : k, lda);
         CheckOperand("B", b.Length, transposeB ? n : k, transposeB ? k : n, ldb);
         CheckOperand("C", c.Length, m, n, ldc);
+        if (!rowBias.IsEmpty && rowBias.Length != n)
+        {
+            throw new ArgumentException($"The row bias holds {rowBias.Length} values; C has {n} columns.");
+        }
+
         if (m == 0 || n == 0)
         {
             return;
@@ -85,10 +108,12 @@ public static unsafe class Gemm
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
+        fixed (float* pBias = rowBias)
         {
             if (k == 0 || alpha == 0f)
             {
                 ScaleOnly(pc, m, n, ldc, beta);
+                AddRowBias(pc, ldc, pBias, 0, m, 0, n);
                 return;
             }
 
@@ -108,6 +133,7 @@ public static unsafe class Gemm
                 Alpha = alpha,
                 Beta = beta,
                 Kernel = ActiveKernel,
+                Bias = pBias,
             };
             Run(ref job);
         }
@@ -155,11 +181,11 @@ public static unsafe class Gemm
 
     private static void Run(ref GemmJob job)
     {
-        var kernel = GemmKernels.For(job.Kernel);
+        var kernel = GemmKernels.For(job.Kernel, job.N);
         long flops = 2L * job.M * job.N * job.K;
         int parts = 1;
         int threads = Math.Min(MaxParallelism, GemmWorkers.Capacity);
-        if (flops >= ParallelThreshold && threads > 1)
+        if (threads > 1 && (flops >= ParallelThreshold || (flops >= PollingParallelThreshold && GemmWorkers.Polling)))
         {
             // Split along the longer side of C, in whole micro-tiles, so each part packs the least.
             job.SplitColumns = job.N >= job.M;
@@ -178,7 +204,7 @@ public static unsafe class Gemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RunPart(ref GemmJob job, int part)
     {
-        var kernel = GemmKernels.For(job.Kernel);
+        var kernel = GemmKernels.For(job.Kernel, job.N);
         int mr = kernel.Mr, nr = kernel.Nr;
         int rowStart = 0, rowEnd = job.M, colStart = 0, colEnd = job.N;
         if (job.Parts > 1)
@@ -227,8 +253,29 @@ public static unsafe class Gemm
                             kernel.Run(kb, aPanel, bPanel, cTile, job.Ldc, rows, cols, job.Alpha, betaHere, buffers.Tile);
                         }
                     }
+
+                    if (pc + kb == job.K)
+                    {
+                        AddRowBias(job.C, job.Ldc, job.Bias, ic, mb, jc, nb);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>Adds bias[col..col + cols] to rows row..row + rows of C (nothing when <paramref name="bias"/> is null).</summary>
+    private static void AddRowBias(float* c, int ldc, float* bias, int row, int rows, int col, int cols)
+    {
+        if (bias == null)
+        {
+            return;
+        }
+
+        var values = new ReadOnlySpan<float>(bias + col, cols);
+        for (int i = row; i < row + rows; i++)
+        {
+            var target = new Span<float>(c + ((long)i * ldc) + col, cols);
+            System.Numerics.Tensors.TensorPrimitives.Add(target, values, target);
         }
     }
 
@@ -260,6 +307,7 @@ internal unsafe struct GemmJob
     public float Alpha;
     public float Beta;
     public GemmKernelKind Kernel;
+    public float* Bias;
     public bool SplitColumns;
     public int Parts;
 }

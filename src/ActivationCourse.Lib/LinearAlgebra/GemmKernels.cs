@@ -40,17 +40,46 @@ internal abstract unsafe class GemmKernel
     public abstract void Run(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, float alpha, float beta, float* tile);
 
     /// <summary>Merges a full scratch tile into a partial C tile.</summary>
+    /// <remarks>
+    /// Eight columns at a time where they fit, then one at a time: a 10-column output layer has a partial tile
+    /// in every row. Vector and scalar lanes round the same way (no fused multiply-add), so the result does not
+    /// depend on where the split falls.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void MergePartial(float* tile, float* c, int ldc, int rows, int cols, float alpha, float beta)
     {
         int nr = Nr;
+        int vectorCols = Vector256.IsHardwareAccelerated ? cols & ~7 : 0;
+        var va = Vector256.Create(alpha);
+        var vb = Vector256.Create(beta);
         for (int i = 0; i < rows; i++)
         {
             float* src = tile + (i * nr);
             float* dst = c + ((long)i * ldc);
-            for (int j = 0; j < cols; j++)
+            int j = 0;
+            if (beta == 0f)
             {
-                dst[j] = beta == 0f ? alpha * src[j] : (alpha * src[j]) + (beta * dst[j]);
+                for (; j < vectorCols; j += 8)
+                {
+                    Vector256.Store(va * Vector256.Load(src + j), dst + j);
+                }
+
+                for (; j < cols; j++)
+                {
+                    dst[j] = alpha * src[j];
+                }
+            }
+            else
+            {
+                for (; j < vectorCols; j += 8)
+                {
+                    Vector256.Store((va * Vector256.Load(src + j)) + (vb * Vector256.Load(dst + j)), dst + j);
+                }
+
+                for (; j < cols; j++)
+                {
+                    dst[j] = (alpha * src[j]) + (beta * dst[j]);
+                }
             }
         }
     }
@@ -68,7 +97,11 @@ internal static class GemmKernels
     /// <summary>Columns of B packed at once. A multiple of every Nr.</summary>
     public const int Nc = 1024;
 
+    /// <summary>Products at most this wide use the family's narrow kernel, if it has one.</summary>
+    public const int NarrowColumns = 16;
+
     private static readonly GemmKernel Avx512Kernel = new Avx512Kernel();
+    private static readonly GemmKernel Avx512NarrowKernel = new Avx512NarrowKernel();
     private static readonly GemmKernel Avx2Kernel = new Avx2Kernel();
     private static readonly GemmKernel ScalarKernel = new ScalarKernel();
 
@@ -78,15 +111,24 @@ internal static class GemmKernels
         : Vector256.IsHardwareAccelerated ? GemmKernelKind.Avx2
         : GemmKernelKind.Scalar;
 
-    /// <summary>The largest Mr and Nr of all families (sizes the scratch tile).</summary>
-    public const int MaxTile = 8 * 32;
+    /// <summary>The largest Mr·Nr of all kernels (sizes the scratch tile).</summary>
+    public const int MaxTile = 16 * 16;
 
+    /// <summary>The family's main kernel.</summary>
     public static GemmKernel For(GemmKernelKind kind) => kind switch
     {
         GemmKernelKind.Avx512 => Avx512Kernel,
         GemmKernelKind.Avx2 => Avx2Kernel,
         _ => ScalarKernel,
     };
+
+    /// <summary>
+    /// The family's kernel for a product with <paramref name="columns"/> columns: an 8×32 tile would waste 22 of its
+    /// 32 columns on a 10-class output layer, so AVX-512 switches to a 16×16 tile for narrow products. The choice
+    /// depends on the shape only, so a product sums in the same order however it is split.
+    /// </summary>
+    public static GemmKernel For(GemmKernelKind kind, int columns)
+        => kind == GemmKernelKind.Avx512 && columns <= NarrowColumns ? Avx512NarrowKernel : For(kind);
 }
 
 /// <summary>8×32 tile: 16 Vector512 accumulators, one broadcast of A and two loads of B per step.</summary>
@@ -181,6 +223,99 @@ internal sealed unsafe class Avx512Kernel : GemmKernel
             var vb = Vector512.Create(beta);
             Vector512.Store(lo + (vb * Vector512.Load(dst)), dst);
             Vector512.Store(hi + (vb * Vector512.Load(dst + 16)), dst + 16);
+        }
+    }
+}
+
+/// <summary>
+/// 16×16 tile for narrow products (at most 16 columns, like a 10-class output layer): one Vector512 accumulator
+/// per row, one load of B and sixteen broadcasts of A per step.
+/// </summary>
+internal sealed unsafe class Avx512NarrowKernel : GemmKernel
+{
+    public override int Mr => 16;
+
+    public override int Nr => 16;
+
+    public override string Name => "avx512-narrow";
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Run(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, float alpha, float beta, float* tile)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
+        Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
+        Vector512<float> c8 = default, c9 = default, c10 = default, c11 = default;
+        Vector512<float> c12 = default, c13 = default, c14 = default, c15 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            var bp = Vector512.Load(b);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[0]), bp, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[1]), bp, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[2]), bp, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[3]), bp, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[4]), bp, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[5]), bp, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[6]), bp, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[7]), bp, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[8]), bp, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[9]), bp, c9);
+            c10 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[10]), bp, c10);
+            c11 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[11]), bp, c11);
+            c12 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[12]), bp, c12);
+            c13 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[13]), bp, c13);
+            c14 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[14]), bp, c14);
+            c15 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[15]), bp, c15);
+            a += 16;
+            b += 16;
+        }
+
+        // A full tile is merged in registers; a partial one (the usual case: fewer than 16 columns) through the scratch.
+        bool full = rows == 16 && cols == 16;
+        float* dst = full ? c : tile;
+        long ld = full ? ldc : 16;
+        float betaHere = full ? beta : 0f;
+        float alphaHere = full ? alpha : 1f;
+        Store(dst, c0, alphaHere, betaHere);
+        Store(dst + ld, c1, alphaHere, betaHere);
+        Store(dst + (2 * ld), c2, alphaHere, betaHere);
+        Store(dst + (3 * ld), c3, alphaHere, betaHere);
+        Store(dst + (4 * ld), c4, alphaHere, betaHere);
+        Store(dst + (5 * ld), c5, alphaHere, betaHere);
+        Store(dst + (6 * ld), c6, alphaHere, betaHere);
+        Store(dst + (7 * ld), c7, alphaHere, betaHere);
+        Store(dst + (8 * ld), c8, alphaHere, betaHere);
+        Store(dst + (9 * ld), c9, alphaHere, betaHere);
+        Store(dst + (10 * ld), c10, alphaHere, betaHere);
+        Store(dst + (11 * ld), c11, alphaHere, betaHere);
+        Store(dst + (12 * ld), c12, alphaHere, betaHere);
+        Store(dst + (13 * ld), c13, alphaHere, betaHere);
+        Store(dst + (14 * ld), c14, alphaHere, betaHere);
+        Store(dst + (15 * ld), c15, alphaHere, betaHere);
+        if (!full)
+        {
+            MergePartial(tile, c, ldc, rows, cols, alpha, beta);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* dst, Vector512<float> sum, float alpha, float beta)
+    {
+        if (alpha != 1f)
+        {
+            sum *= Vector512.Create(alpha);
+        }
+
+        if (beta == 0f)
+        {
+            Vector512.Store(sum, dst);
+        }
+        else if (beta == 1f)
+        {
+            Vector512.Store(sum + Vector512.Load(dst), dst);
+        }
+        else
+        {
+            Vector512.Store(sum + (Vector512.Create(beta) * Vector512.Load(dst)), dst);
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed class ActivationLayer : Layer
     /// <summary>The wrapped function.</summary>
     public Activation Activation { get; }
 
+    /// <summary>Shares large batches with the GEMM workers (within a training step).</summary>
+    private readonly ElementwiseSplit _split = new();
+
     /// <inheritdoc/>
     public override string Description => $"{Activation.DisplayName} ({Inputs})";
 
@@ -27,14 +30,14 @@ public sealed class ActivationLayer : Layer
     public override string? ActivationName => Activation.Name;
 
     internal override void Forward(ReadOnlySpan<float> x, Span<float> y, int rows, bool training)
-        => Activation.Forward(x[..(rows * Inputs)], y[..(rows * Inputs)]);
+        => _split.Forward(Activation, x[..(rows * Inputs)], y[..(rows * Inputs)]);
 
     internal override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, bool needInputGradient)
     {
         if (needInputGradient)
         {
             int n = rows * Inputs;
-            Activation.Backward(x[..n], dy[..n], dx[..n]);
+            _split.Backward(Activation, x[..n], dy[..n], dx[..n]);
         }
     }
 

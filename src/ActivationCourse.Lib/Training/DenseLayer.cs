@@ -42,13 +42,8 @@ public sealed class DenseLayer : Layer
 
     internal override void Forward(ReadOnlySpan<float> x, Span<float> y, int rows, bool training)
     {
-        Gemm.Multiply(false, false, rows, Outputs, Inputs, 1f, x, Inputs, Weights.Value, Outputs, 0f, y, Outputs);
-        ReadOnlySpan<float> bias = Bias.Value;
-        for (int r = 0; r < rows; r++)
-        {
-            var row = y.Slice(r * Outputs, Outputs);
-            TensorPrimitives.Add(row, bias, row);
-        }
+        // y = x·W, with b added to each row inside the product (while the rows are in cache).
+        Gemm.Multiply(false, false, rows, Outputs, Inputs, 1f, x, Inputs, Weights.Value, Outputs, 0f, y, Outputs, Bias.Value);
     }
 
     internal override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, bool needInputGradient)

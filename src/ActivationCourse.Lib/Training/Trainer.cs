@@ -144,6 +144,7 @@ public sealed class Trainer
         var order = new int[train.Count];
         var features = new float[batch * dims];
         var labels = new int[batch];
+        var gather = new BatchGather();
         _network.Prepare(batch);
         int firstEpoch = History.Epochs.Count + 1;
 
@@ -171,12 +172,7 @@ public sealed class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 int offset = b * batch;
                 int rows = Math.Min(batch, train.Count - offset);
-                for (int r = 0; r < rows; r++)
-                {
-                    int sample = order[offset + r];
-                    train.Features.AsSpan(sample * dims, dims).CopyTo(features.AsSpan(r * dims, dims));
-                    labels[r] = train.Labels[sample];
-                }
+                gather.Run(train, order, offset, rows, features, labels);
 
                 var (loss, right) = _network.TrainStep(features.AsSpan(0, rows * dims), labels.AsSpan(0, rows), _optimizer);
                 if (!double.IsFinite(loss))

@@ -68,6 +68,25 @@ public class SoftmaxMaxoutParametricTests
         Assert.Equal(grad[7], gf[7], 6);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(300)] // wider than the float path's buffer of kept exponentials
+    public void FloatCrossEntropyMatchesDouble(int classes)
+    {
+        var rng = new Random(classes);
+        const int rows = 7;
+        float[] zf = Enumerable.Range(0, rows * classes).Select(_ => (float)(8 * rng.NextDouble() - 4)).ToArray();
+        int[] labels = Enumerable.Range(0, rows).Select(r => (r * 37) % classes).ToArray();
+        double[] g = new double[zf.Length];
+        float[] gf = new float[zf.Length];
+        double loss = SoftmaxCrossEntropy.LossAndGradient(Array.ConvertAll(zf, v => (double)v), labels, classes, g);
+        Assert.Equal(loss, SoftmaxCrossEntropy.LossAndGradient(zf, labels, classes, gf), 12);
+        for (int i = 0; i < g.Length; i++)
+        {
+            Assert.Equal((float)g[i], gf[i], 1e-8f);
+        }
+    }
+
     [Fact]
     public void CrossEntropyIsFiniteForHugeLogits()
     {

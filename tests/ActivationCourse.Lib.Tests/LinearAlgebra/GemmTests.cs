@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace ActivationCourse.Lib.Tests.LinearAlgebra;
 
+[Collection(Training.MaxParallelismCollection.Name)]
 public class GemmTests
 {
     public static TheoryData<int, int, int> Shapes => new()
@@ -18,6 +19,14 @@ public class GemmTests
         { 200, 1030, 20 },
         { 128, 256, 784 },
         { 129, 65, 513 },
+        // Narrow products (at most 16 columns: the 16×16 AVX-512 tile), with row and depth tails.
+        { 128, 10, 128 },
+        { 128, 10, 784 },
+        { 37, 16, 300 },
+        { 17, 15, 1 },
+        { 200, 9, 513 },
+        { 5, 3, 7 },
+        { 3000, 10, 64 },
     };
 
     public static TheoryData<string> Kernels => new() { "Avx512", "Avx2", "Scalar" };
@@ -44,6 +53,8 @@ public class GemmTests
     {
         CheckAgainstMathNet(33, 47, 300, false, false, alpha, beta, seed: 5);
         CheckAgainstMathNet(33, 47, 300, true, true, alpha, beta, seed: 6);
+        CheckAgainstMathNet(130, 10, 128, true, false, alpha, beta, seed: 7);
+        CheckAgainstMathNet(33, 16, 300, false, true, alpha, beta, seed: 8);
     }
 
     [Theory]
@@ -59,7 +70,7 @@ public class GemmTests
         Gemm.ForcedKernel = kind;
         try
         {
-            foreach (var (m, n, k) in new[] { (1, 1, 1), (7, 33, 129), (129, 33, 257), (64, 300, 40) })
+            foreach (var (m, n, k) in new[] { (1, 1, 1), (7, 33, 129), (129, 33, 257), (64, 300, 40), (128, 10, 128), (40, 16, 70) })
             {
                 CheckAgainstMathNet(m, n, k, false, false, 1f, 0f, seed: 11);
                 CheckAgainstMathNet(m, n, k, true, false, 1f, 0.5f, seed: 12);
@@ -118,6 +129,51 @@ public class GemmTests
         Gemm.Multiply(m, n, k, a, b, first);
         Gemm.Multiply(m, n, k, a, b, again);
         Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void NarrowParallelSplitEqualsOneThread()
+    {
+        // Large enough to be split across the cores, narrow enough for the 16-column kernel.
+        var rng = new Random(10);
+        int m = 4000, n = 10, k = 200;
+        float[] a = Random(rng, m * k), b = Random(rng, k * n);
+        float[] split = new float[m * n], alone = new float[m * n];
+        Gemm.Multiply(m, n, k, a, b, split);
+        int saved = Gemm.MaxParallelism;
+        Gemm.MaxParallelism = 1;
+        try
+        {
+            Gemm.Multiply(m, n, k, a, b, alone);
+        }
+        finally
+        {
+            Gemm.MaxParallelism = saved;
+        }
+
+        Assert.Equal(alone, split);
+    }
+
+    [Theory]
+    [InlineData(128, 256, 784)] // split across the cores, several k blocks
+    [InlineData(128, 10, 128)] // narrow kernel
+    [InlineData(7, 33, 0)] // no depth: C is scaled, then the bias added
+    [InlineData(300, 1100, 20)] // more columns than one packed block of B
+    public void RowBiasEqualsProductThenAdd(int m, int n, int k)
+    {
+        var rng = new Random(m + n + k);
+        float[] a = Random(rng, m * k), b = Random(rng, k * n), bias = Random(rng, n);
+        float[] fused = Random(rng, m * n);
+        float[] separate = (float[])fused.Clone();
+        Gemm.Multiply(false, false, m, n, k, 1f, a, Math.Max(1, k), b, n, 0.5f, fused, n, bias);
+        Gemm.Multiply(false, false, m, n, k, 1f, a, Math.Max(1, k), b, n, 0.5f, separate, n);
+        for (int i = 0; i < m; i++)
+        {
+            var row = separate.AsSpan(i * n, n);
+            System.Numerics.Tensors.TensorPrimitives.Add(row, bias, row);
+        }
+
+        Assert.Equal(separate, fused);
     }
 
     [Fact]
