@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ActivationCourse.Activations;
 
@@ -10,28 +13,48 @@ namespace ActivationCourse.Activations;
 public static class Softmax
 {
     /// <summary>Row-wise softmax of <paramref name="logits"/> (rows of <paramref name="classes"/> values).</summary>
+    /// <remarks>Three passes per row: the maximum, e^((z − max)/T) stored and summed in one pass, then the scaling by 1/Σ.</remarks>
     public static void Forward(ReadOnlySpan<float> logits, int classes, Span<float> probabilities, double temperature = 1.0)
     {
         Validate(logits.Length, probabilities.Length, classes, temperature);
+        float inverseTemperature = (float)(1.0 / temperature);
         for (int r = 0; r < logits.Length; r += classes)
         {
             ReadOnlySpan<float> z = logits.Slice(r, classes);
             Span<float> p = probabilities.Slice(r, classes);
-            if (temperature == 1.0)
-            {
-                float max = TensorPrimitives.Max(z);
-                TensorPrimitives.Subtract(z, max, p);
-            }
-            else
-            {
-                float max = TensorPrimitives.Max(z);
-                TensorPrimitives.Subtract(z, max, p);
-                TensorPrimitives.Multiply(p, (float)(1.0 / temperature), p);
-            }
-            TensorPrimitives.Exp(p, p);
-            float sum = TensorPrimitives.Sum(p);
-            TensorPrimitives.Divide(p, sum, p);
+            float max = TensorPrimitives.Max(z);
+            float sum = ExpOfShiftedAndSum(z, max, inverseTemperature, p);
+            TensorPrimitives.Multiply(p, 1f / sum, p);
         }
+    }
+
+    // p = e^((z − max)·s) and its sum, in one pass (p may be z itself: each element is read before it is written).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float ExpOfShiftedAndSum(ReadOnlySpan<float> z, float max, float s, Span<float> p)
+    {
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        ref float pr = ref MemoryMarshal.GetReference(p);
+        var shift = new Vector<float>(max);
+        var scale = new Vector<float>(s);
+        var sums = Vector<float>.Zero;
+        int i = 0;
+        for (; i <= z.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = Unsafe.ReadUnaligned<Vector<float>>(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref zr, i)));
+            var e = VectorMath.Exp((v - shift) * scale);
+            Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref pr, i)), e);
+            sums += e;
+        }
+
+        float sum = Vector.Sum(sums);
+        for (; i < z.Length; i++)
+        {
+            float e = MathF.Exp((Unsafe.Add(ref zr, i) - max) * s);
+            Unsafe.Add(ref pr, i) = e;
+            sum += e;
+        }
+
+        return sum;
     }
 
     /// <inheritdoc cref="Forward(ReadOnlySpan{float}, int, Span{float}, double)"/>
