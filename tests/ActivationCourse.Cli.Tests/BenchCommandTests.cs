@@ -1,32 +1,27 @@
 using System.Text.Json;
+using ActivationCourse.Cli.Benchmarks;
 
 namespace ActivationCourse.Cli.Tests;
+
+/// <summary>One run of <c>course bench --quick</c>, shared by the tests of <see cref="BenchCommandTests"/> (it takes a while).</summary>
+public sealed class QuickBenchFixture
+{
+    internal CourseRun Run { get; } = CourseProcess.Run(TimeSpan.FromMinutes(4), null, "bench", "--quick");
+}
 
 /// <summary>
 /// The shape of <c>course bench</c>'s report, not its speed: speed is measured by running the command, never asserted
 /// in a unit test. Every line must be one JSON object that a script can read.
 /// </summary>
-public class BenchCommandTests
+public class BenchCommandTests(QuickBenchFixture fixture) : IClassFixture<QuickBenchFixture>
 {
+    private static readonly string[] OpenBlasEntries =
+        ["openblas_gemm_128x784x256", "gemm_128x784x256_vs_openblas", "openblas_mlp_epoch", "mlp_epoch_vs_openblas"];
+
     [Fact]
     public void QuickBenchPrintsOneJsonObjectPerLineWithEveryPromisedEntry()
     {
-        var run = CourseProcess.Run(TimeSpan.FromMinutes(4), null, "bench", "--quick");
-        Assert.True(run.ExitCode == 0, run.ToString());
-
-        var entries = new Dictionary<string, (double Value, string Unit)>();
-        foreach (string line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            Assert.Equal(JsonValueKind.Object, root.ValueKind);
-            Assert.Equal(["name", "value", "unit"], root.EnumerateObject().Select(p => p.Name).ToArray());
-            string name = root.GetProperty("name").GetString()!;
-            double value = root.GetProperty("value").GetDouble();
-            string unit = root.GetProperty("unit").GetString()!;
-            Assert.True(double.IsFinite(value) && value > 0, $"{name} = {value} {unit}");
-            Assert.True(entries.TryAdd(name, (value, unit)), $"{name} is reported twice");
-        }
+        var entries = Entries(fixture.Run);
 
         Assert.Equal("s", entries["mlp_epoch"].Unit);
         Assert.InRange(entries["mlp_epoch"].Value, 1e-3, 60);
@@ -44,4 +39,58 @@ public class BenchCommandTests
             Assert.Equal("ratio", entries[$"act_{activation}_forward_speedup"].Unit);
         }
     }
+
+    [Fact]
+    public void OpenBlasEntriesAppearWhenTheLibraryLoadsAndOtherwiseStderrSaysHowToGetIt()
+    {
+        var run = fixture.Run;
+        var entries = Entries(run);
+        if (OpenBlas.TryLoad() is { } blas)
+        {
+            Assert.Contains(blas.Description, run.Error);
+            Assert.Equal("GFLOP/s", entries["openblas_gemm_128x784x256"].Unit);
+            Assert.Equal("s", entries["openblas_mlp_epoch"].Unit);
+            Assert.InRange(entries["openblas_mlp_epoch"].Value, 1e-3, 60);
+            Assert.Equal("ratio", entries["gemm_128x784x256_vs_openblas"].Unit);
+            Assert.Equal("ratio", entries["mlp_epoch_vs_openblas"].Unit);
+            // The ratios read "> 1: ours is faster": our throughput over theirs, their time over ours.
+            AssertRatio(entries["gemm_128x784x256"].Value / entries["openblas_gemm_128x784x256"].Value, entries["gemm_128x784x256_vs_openblas"].Value);
+            AssertRatio(entries["openblas_mlp_epoch"].Value / entries["mlp_epoch"].Value, entries["mlp_epoch_vs_openblas"].Value);
+        }
+        else
+        {
+            Assert.Contains(OpenBlas.MissingNote, run.Error);
+            Assert.Contains("install", OpenBlas.MissingNote);
+            Assert.DoesNotContain(entries.Keys, k => k.Contains("openblas", StringComparison.Ordinal));
+        }
+
+        // Either way the note is one line, and nothing but JSON reaches stdout.
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("OpenBLAS", StringComparison.Ordinal));
+        Assert.All(OpenBlasEntries, name => Assert.Equal(entries.ContainsKey(name), OpenBlas.TryLoad() is not null));
+    }
+
+    /// <summary>Parses every stdout line as one {name, value, unit} object with a finite positive value and a new name.</summary>
+    private static Dictionary<string, (double Value, string Unit)> Entries(CourseRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var entries = new Dictionary<string, (double Value, string Unit)>();
+        foreach (string line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            Assert.Equal(JsonValueKind.Object, root.ValueKind);
+            Assert.Equal(["name", "value", "unit"], root.EnumerateObject().Select(p => p.Name).ToArray());
+            string name = root.GetProperty("name").GetString()!;
+            double value = root.GetProperty("value").GetDouble();
+            string unit = root.GetProperty("unit").GetString()!;
+            Assert.True(double.IsFinite(value) && value > 0, $"{name} = {value} {unit}");
+            Assert.True(entries.TryAdd(name, (value, unit)), $"{name} is reported twice");
+        }
+
+        return entries;
+    }
+
+    // The printed figures are rounded (3 decimals, 6 below 1), so a ratio of them matches to about 1 %.
+    private static void AssertRatio(double expected, double actual)
+        => Assert.True(Math.Abs(actual - expected) <= 0.01 * expected + 2e-3, $"ratio {actual}, expected {expected}");
 }

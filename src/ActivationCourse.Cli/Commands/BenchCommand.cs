@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ActivationCourse.Activations;
+using ActivationCourse.Cli.Benchmarks;
 using ActivationCourse.LinearAlgebra;
 using ActivationCourse.Training;
 using MathNet.Numerics.LinearAlgebra;
@@ -11,14 +12,27 @@ namespace ActivationCourse.Cli.Commands;
 
 /// <summary>
 /// <c>course bench</c>: throughput of the training engine's pieces, one JSON object per line
-/// (<c>{"name": ..., "value": ..., "unit": ...}</c>). Each figure is the best of several runs.
+/// (<c>{"name": ..., "value": ..., "unit": ...}</c>). Each figure is the best of several runs. When a system
+/// OpenBLAS can be loaded, the headline product and the epoch are measured on it too, in the same run, and
+/// reported as ratios (&gt; 1: ours is faster); otherwise one line on stderr says how to get it.
 /// </summary>
 internal static class BenchCommand
 {
+    private const double EpochLearningRate = 0.01;
+    private const int EpochBatch = 128;
+    private static readonly MlpSpec EpochSpec = new(784, [256, 128], 10, "relu");
+
+    /// <summary>C = α·op(A)·op(B) + β·C with the arguments of <see cref="Gemm.Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>: ours or a reference's.</summary>
+    private delegate void GemmCall(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda,
+        ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc);
+
     public static Command Create()
     {
         var quick = new Option<bool>("--quick") { Description = "Fewer repetitions (a rough figure in a few seconds)." };
-        var command = new Command("bench", "Benchmark the matrix multiply, the activations and one MLP training epoch; prints JSON lines.");
+        var command = new Command("bench", "Benchmark the matrix multiply, the activations and one MLP training epoch (and a system OpenBLAS as reference, if found); prints JSON lines.");
         command.Options.Add(quick);
         command.SetAction(parseResult =>
         {
@@ -32,19 +46,54 @@ internal static class BenchCommand
     {
         int repeats = quick ? 3 : 10;
         Emit("gemm_kernel_" + Gemm.KernelName, 1, "flag");
-        double ours = BenchGemm("gemm_128x784x256", false, false, 128, 256, 784, repeats);
-        BenchGemm("gemm_at_b_784x128x256", true, false, 784, 256, 128, repeats);
-        BenchGemm("gemm_a_bt_128x256x784", false, true, 128, 784, 256, repeats);
-        BenchGemm("gemm_128x256x128", false, false, 128, 128, 256, repeats);
-        BenchGemm("gemm_512x512x512", false, false, 512, 512, 512, repeats);
+        double ours = BenchGemm("gemm_128x784x256", false, false, 128, 256, 784, repeats, Gemm.Multiply);
+        BenchGemm("gemm_at_b_784x128x256", true, false, 784, 256, 128, repeats, Gemm.Multiply);
+        BenchGemm("gemm_a_bt_128x256x784", false, true, 128, 784, 256, repeats, Gemm.Multiply);
+        BenchGemm("gemm_128x256x128", false, false, 128, 128, 256, repeats, Gemm.Multiply);
+        BenchGemm("gemm_512x512x512", false, false, 512, 512, 512, repeats, Gemm.Multiply);
         double mathNet = BenchMathNet(128, 256, 784, quick ? 2 : 4);
         Emit("gemm_speedup_vs_mathnet_128x784x256", ours / mathNet, "ratio");
-        BenchEpoch(quick ? 2 : 5);
+        var data = SyntheticMnist();
+        int epochs = quick ? 2 : 5;
+        double epoch = BenchEpoch(data, epochs);
         BenchActivations(quick);
+        // Last: OpenBLAS's threads keep spinning for a while after each call, which would slow what follows.
+        BenchOpenBlas(ours, epoch, data, repeats, epochs);
     }
 
-    /// <summary>One SGD epoch of a 784-256-128-10 ReLU network, batch 128, on 60,000 synthetic MNIST-shaped samples.</summary>
-    private static void BenchEpoch(int repeats)
+    /// <summary>
+    /// The optional native reference: the headline product and the same epoch on a system OpenBLAS, each
+    /// also as a ratio with ours (&gt; 1: ours is faster).
+    /// </summary>
+    private static void BenchOpenBlas(double ourGemm, double ourEpoch, LabeledData data, int repeats, int epochs)
+    {
+        var blas = OpenBlas.TryLoad();
+        if (blas is null)
+        {
+            Console.Error.WriteLine(OpenBlas.MissingNote);
+            return;
+        }
+
+        Console.Error.WriteLine(blas.Description);
+        double gemm = BenchGemm("openblas_gemm_128x784x256", false, false, 128, 256, 784, repeats, blas.Sgemm);
+        Emit("gemm_128x784x256_vs_openblas", ourGemm / gemm, "ratio");
+
+        // The same starting weights, data, shuffling seed and steps as BenchEpoch.
+        var layers = Network.FromSpec(EpochSpec, seed: 1).Layers.OfType<DenseLayer>().ToArray();
+        var reference = new OpenBlasEpoch(blas, layers, data, EpochBatch, (float)EpochLearningRate, seed: 1);
+        reference.Run(); // warm-up
+        double best = double.MaxValue;
+        for (int r = 0; r < epochs; r++)
+        {
+            best = Math.Min(best, reference.Run());
+        }
+
+        Emit("openblas_mlp_epoch", best, "s");
+        Emit("mlp_epoch_vs_openblas", best / ourEpoch, "ratio"); // OpenBLAS's time over ours
+    }
+
+    /// <summary>60,000 synthetic MNIST-shaped samples: 784 uniform features in [0, 1) and a label in 0..9.</summary>
+    private static LabeledData SyntheticMnist()
     {
         var rng = new Random(1);
         var features = new float[60_000 * 784];
@@ -59,9 +108,14 @@ internal static class BenchCommand
             labels[i] = rng.Next(10);
         }
 
-        var data = new LabeledData(features, labels, 784);
-        var network = Network.FromSpec(new MlpSpec(784, [256, 128], 10, "relu"), seed: 1);
-        var trainer = new Trainer(network, new Sgd(0.01), new TrainerOptions { Epochs = 1, BatchSize = 128, Seed = 1 });
+        return new LabeledData(features, labels, 784);
+    }
+
+    /// <summary>One SGD epoch of a 784-256-128-10 ReLU network, batch 128; best of <paramref name="repeats"/> in seconds.</summary>
+    private static double BenchEpoch(LabeledData data, int repeats)
+    {
+        var network = Network.FromSpec(EpochSpec, seed: 1);
+        var trainer = new Trainer(network, new Sgd(EpochLearningRate), new TrainerOptions { Epochs = 1, BatchSize = EpochBatch, Seed = 1 });
         trainer.Fit(data); // warm-up: JIT tiers, buffers
         double best = double.MaxValue;
         for (int r = 0; r < repeats; r++)
@@ -70,6 +124,7 @@ internal static class BenchCommand
         }
 
         Emit("mlp_epoch", best, "s");
+        return best;
     }
 
     /// <summary>Forward and backward throughput of registry activations, each with a scalar-loop reference.</summary>
@@ -119,7 +174,7 @@ internal static class BenchCommand
         }
     }
 
-    private static double BenchGemm(string name, bool ta, bool tb, int m, int n, int k, int repeats)
+    private static double BenchGemm(string name, bool ta, bool tb, int m, int n, int k, int repeats, GemmCall multiply)
     {
         var rng = new Random(1);
         float[] a = RandomArray(rng, m * k), b = RandomArray(rng, k * n), c = new float[m * n];
@@ -130,7 +185,7 @@ internal static class BenchCommand
         {
             for (int r = 0; r < inner; r++)
             {
-                Gemm.Multiply(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
+                multiply(ta, tb, m, n, k, 1f, a, lda, b, ldb, 0f, c, n);
             }
         }) / inner;
         double gflops = flops / best / 1e9;
