@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ActivationCourse.Activations;
@@ -23,6 +24,12 @@ public sealed record ActivationStudyOptions
 
     /// <summary>One run per seed; the seed sets both the initial weights and the shuffling.</summary>
     public IReadOnlyList<int> Seeds { get; init; } = [1, 2, 3];
+
+    /// <summary>
+    /// How long the untimed warm-up lasts (at least one pass over the activations): .NET optimizes hot code in the
+    /// background after a delay, and shorter warm-ups left the first timed runs of a process up to 2× slower.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(1.5);
 }
 
 /// <summary>One training run of an <see cref="ActivationStudy"/>.</summary>
@@ -69,6 +76,11 @@ public sealed class ActivationStudy : IHtmlRenderable
     public IReadOnlyList<ActivationRun> Runs => _runs;
 
     /// <summary>Runs the study: for each activation and seed, build, train with Adam and evaluate on <paramref name="test"/> after each epoch.</summary>
+    /// <remarks>
+    /// So that the training times compare the activations and not the moment they ran: the activations first train,
+    /// untimed, on a small slice for <see cref="ActivationStudyOptions.WarmUp"/> (the JIT compiles and optimizes their code then), and the timed runs go seed by
+    /// seed, each seed trying every activation, so that slow spells of a shared machine spread over all of them.
+    /// </remarks>
     /// <param name="activations">Registry names ("relu", "sigmoid", ...) or "maxout" (see <see cref="Network.FromSpec"/>).</param>
     /// <param name="train">Training samples (the same for every run).</param>
     /// <param name="test">Test samples.</param>
@@ -81,10 +93,22 @@ public sealed class ActivationStudy : IHtmlRenderable
         ArgumentNullException.ThrowIfNull(test);
         options ??= new ActivationStudyOptions();
         var names = activations.ToArray();
-        var runs = new List<ActivationRun>();
-        foreach (string activation in names)
+        var warmUp = train.Take(Math.Min(train.Count, 16 * options.BatchSize));
+        var warmUpClock = Stopwatch.StartNew();
+        do
         {
-            foreach (int seed in options.Seeds)
+            foreach (string activation in names)
+            {
+                var network = Network.FromSpec(new MlpSpec(train.Dimensions, options.Hidden, classes, activation), options.Seeds.FirstOrDefault());
+                new Trainer(network, new Adam(options.LearningRate), new TrainerOptions { Epochs = 1, BatchSize = options.BatchSize }).Fit(warmUp);
+            }
+        }
+        while (warmUpClock.Elapsed < options.WarmUp);
+
+        var runs = new List<ActivationRun>();
+        foreach (int seed in options.Seeds)
+        {
+            foreach (string activation in names)
             {
                 var network = Network.FromSpec(new MlpSpec(train.Dimensions, options.Hidden, classes, activation), seed);
                 var trainer = new Trainer(network, new Adam(options.LearningRate), new TrainerOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = seed });
@@ -93,7 +117,10 @@ public sealed class ActivationStudy : IHtmlRenderable
             }
         }
 
-        return new ActivationStudy(names, options, [.. runs], train.Count);
+        // Listed activation by activation, seed by seed, as before.
+        var seeds = options.Seeds.ToList();
+        var ordered = runs.OrderBy(r => Array.IndexOf(names, r.Activation)).ThenBy(r => seeds.IndexOf(r.Seed));
+        return new ActivationStudy(names, options, [.. ordered], train.Count);
     }
 
     /// <summary>A short readable name: the registry's display name ("Leaky ReLU"), "Sigmoid", or "Maxout (k = 2)".</summary>

@@ -4,7 +4,7 @@ namespace ActivationCourse.Lib.Tests.Experiments;
 
 public class ActivationStudyTests
 {
-    private static readonly ActivationStudyOptions Small = new() { Hidden = [12, 8], Epochs = 3, BatchSize = 32, LearningRate = 0.01, Seeds = [1, 2, 3] };
+    private static readonly ActivationStudyOptions Small = new() { Hidden = [12, 8], Epochs = 3, BatchSize = 32, LearningRate = 0.01, Seeds = [1, 2, 3], WarmUp = TimeSpan.Zero };
 
     private static ActivationStudy RunSmall(params string[] activations) =>
         ActivationStudy.Run(activations, StudyData.Blobs(300, 6, 3, seed: 1), StudyData.Blobs(150, 6, 3, seed: 2), Small, classes: 3);
@@ -85,4 +85,17 @@ public class ActivationStudyTests
     [InlineData("sigmoid", "Sigmoid")]
     [InlineData("no_such_thing", "no_such_thing")]
     public void DisplayNames(string name, string expected) => Assert.Equal(expected, ActivationStudy.DisplayName(name));
+
+    [Fact]
+    public void WarmUpChangesNoResultAndRunsAreListedActivationBySeed()
+    {
+        var train = StudyData.Blobs(120, 6, 3, seed: 1);
+        var test = StudyData.Blobs(60, 6, 3, seed: 2);
+        var cold = ActivationStudy.Run(["tanh", "relu"], train, test, Small with { Epochs = 2, Seeds = [2, 1] }, classes: 3);
+        var warm = ActivationStudy.Run(["tanh", "relu"], train, test, Small with { Epochs = 2, Seeds = [2, 1], WarmUp = TimeSpan.FromMilliseconds(50) }, classes: 3);
+
+        Assert.Equal(["tanh/2", "tanh/1", "relu/2", "relu/1"], warm.Runs.Select(r => $"{r.Activation}/{r.Seed}").ToArray());
+        Assert.Equal(cold.Runs.Select(r => r.FinalTestAccuracy), warm.Runs.Select(r => r.FinalTestAccuracy));
+        Assert.Equal(cold.Runs.Select(r => r.History.Last!.TrainLoss), warm.Runs.Select(r => r.History.Last!.TrainLoss));
+    }
 }
