@@ -5,6 +5,7 @@ namespace ActivationCourse.Activations;
 /// <summary>
 /// Hyperbolic tangent: f(x) = tanh x = 2σ(2x) − 1, f′(x) = 1 − tanh² x. Range (−1, 1); zero-centred,
 /// f′(0) = 1. tanh(±∞) = ±1. Span paths compute tanh |x| = −m/(2 + m) with m = expm1(−2|x|), accurate near 0 too.
+/// The float forward pass runs 16 lanes at a time where the machine has AVX-512 (<see cref="VectorMath.TanhWide"/>).
 /// TensorPrimitives.Tanh is not used: its float vector path computes e^(−2|x|) − 1 by subtraction and loses all relative
 /// accuracy for small |x| (tanh 0 = −5.96e-8; relative error up to 1 for |x| in [1e-5, 0.1]), which a gradient check would flag.
 /// </summary>
@@ -22,6 +23,14 @@ public sealed class Tanh : ElementwiseActivation<Tanh.Ops>
     public override string Range => "(−1, 1)";
     /// <inheritdoc/>
     protected override Ops Kernel => default;
+
+    /// <inheritdoc/>
+    public override void Forward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        Check.SameLength(x.Length, y.Length, nameof(x), nameof(y));
+        int done = VectorMath.TanhWide(x, y); // 16 lanes at a time where the machine has AVX-512
+        base.Forward(x[done..], y[done..]);
+    }
 
     /// <summary>Kernel: f(x) = tanh x, f′(x) = 1 − tanh² x.</summary>
     public readonly struct Ops : IActivationKernel

@@ -94,6 +94,30 @@ public class VectorizedPathTests
         Assert.Equal(d, derivativeInPlace);
     }
 
+    [Fact]
+    public void FloatTanhAndSigmoidStayAccurateWhereFastFormulasFail()
+    {
+        // Tiny |x| (tanh(x) ≈ x: an e^(−2|x|) − 1 by subtraction loses every digit there) and far-negative x
+        // (σ(x) ≈ eˣ is subnormal below −87): both ranges take special branches in the 16-lane paths.
+        var rng = new Random(11);
+        float[] tiny = new float[1000], negative = new float[1000];
+        for (int i = 0; i < tiny.Length; i++)
+        {
+            tiny[i] = (float)((rng.Next(2) * 2 - 1) * Math.Pow(10, -7 + 6 * rng.NextDouble()));
+            negative[i] = (float)(-80 - 20 * rng.NextDouble());
+        }
+
+        float[] t = new float[tiny.Length], s = new float[negative.Length];
+        new Tanh().Forward(tiny, t);
+        new Sigmoid().Forward(negative, s);
+        for (int i = 0; i < tiny.Length; i++)
+        {
+            TestData.Close(Math.Tanh(tiny[i]), t[i], 1e-6, $"tanh({tiny[i]:R})");
+            double sigma = 1 / (1 + Math.Exp(-(double)negative[i]));
+            Assert.True(Math.Abs(s[i] - sigma) <= 1e-6 * sigma + 1.5e-45, $"sigmoid({negative[i]:R}) = {s[i]:R}, expected {sigma:R}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void NaNInGivesNaNOut(string name)
