@@ -20,9 +20,6 @@ public sealed class ActivationLayer : Layer
     /// <summary>The wrapped function.</summary>
     public Activation Activation { get; }
 
-    /// <summary>Shares large batches with the GEMM workers (within a training step).</summary>
-    private readonly ElementwiseSplit _split = new();
-
     /// <inheritdoc/>
     public override string Description => $"{Activation.DisplayName} ({Inputs})";
 
@@ -30,14 +27,14 @@ public sealed class ActivationLayer : Layer
     public override string? ActivationName => Activation.Name;
 
     internal override void Forward(ReadOnlySpan<float> x, Span<float> y, int rows, bool training)
-        => _split.Forward(Activation, x[..(rows * Inputs)], y[..(rows * Inputs)]);
+        => Activation.Forward(x[..(rows * Inputs)], y[..(rows * Inputs)]);
 
     internal override void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, int rows, bool needInputGradient)
     {
         if (needInputGradient)
         {
             int n = rows * Inputs;
-            _split.Backward(Activation, x[..n], dy[..n], dx[..n]);
+            Activation.Backward(x[..n], dy[..n], dx[..n]);
         }
     }
 
