@@ -120,3 +120,24 @@ public class KatexAssetsTests
         Assert.Contains("Install Node.js", error.Message);
     }
 }
+
+public class SiteSolutionTests
+{
+    [Fact]
+    public async Task A_solution_is_collapsed_under_the_learner_version_of_its_cell()
+    {
+        using var temp = TestFiles.Stage("exercise.dib");
+        var result = await new NotebookRunner().RunAsync(Path.Combine(temp.Path, "notebooks", "exercise.dib"));
+        var site = Path.Combine(temp.Path, "site");
+
+        SiteBuilder.Build([new SiteLesson("01-exercise", result.Executed)], site, Path.Combine(TestFiles.RepositoryRoot, "artifacts", "cache"));
+
+        var page = File.ReadAllText(Path.Combine(site, "01-exercise.html"));
+        int details = page.IndexOf("<details class=\"solution\">", StringComparison.Ordinal);
+        Assert.True(details > 0, "no collapsed solution on the page");
+        int solution = page.IndexOf("answer = 3", StringComparison.Ordinal);
+        Assert.True(solution > details, "the solution appears outside its collapsed block");
+        Assert.Contains("// Your code here", page[..details], StringComparison.Ordinal);
+        Assert.Equal(1, page.Split("<details class=\"solution\">").Length - 1);
+    }
+}

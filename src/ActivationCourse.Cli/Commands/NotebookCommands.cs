@@ -22,7 +22,7 @@ internal static class NotebookCommands
 
     private static Command CreateRun()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Notebooks to run (.ipynb or .dib; default: every notebooks/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Notebooks to run (.ipynb or .dib; default: every lesson, solutions/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out") { Description = "Folder for the executed copies (default: artifacts/notebooks)." };
         var inPlace = new Option<bool>("--in-place") { Description = "Rewrite the given notebooks with their outputs (a .dib gets an .ipynb next to it)." };
         var timeout = new Option<double>("--timeout") { Description = "Longest a single cell may run, in seconds.", DefaultValueFactory = _ => 600 };
@@ -39,12 +39,15 @@ internal static class NotebookCommands
 
     private static Command CreateStudent()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Notebooks to copy (default: every notebooks/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string?>("--out") { Description = "Folder for the student copies (default: artifacts/student)." };
-        var command = new Command("student", "Write student copies: solutions between // BEGIN SOLUTION and // END SOLUTION replaced, outputs cleared.");
+        var paths = new Argument<string[]>("paths") { Description = "Lesson sources to copy (default: every solutions/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--out") { Description = "Folder for the learner copies (default: notebooks/, the folder learners open)." };
+        var noRun = new Option<bool>("--no-run") { Description = "Only write the copies; do not execute them." };
+        var command = new Command("student",
+            "Write the learner copies (solutions between // BEGIN SOLUTION and // END SOLUTION replaced), then execute them so they are committed with outputs.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
-        command.SetAction(parseResult =>
+        command.Options.Add(noRun);
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             string root;
             List<string> notebooks;
@@ -58,20 +61,29 @@ internal static class NotebookCommands
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
-            var folder = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine(root, "artifacts", "student"));
+            var folder = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine(root, LearnerFolder));
+            var copies = new List<string>();
             foreach (var path in notebooks)
             {
                 var target = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".ipynb");
+                if (Path.GetFullPath(path) == target)
+                {
+                    Console.Error.WriteLine($"{path}: the learner copy would overwrite its own source; choose another --out.");
+                    return 2;
+                }
                 NotebookWriter.Save(StudentCopy.Create(NotebookReader.Load(path)), target);
+                copies.Add(target);
                 Console.WriteLine($"{Path.GetRelativePath(root, path)} -> {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
             }
-            return 0;
+            return parseResult.GetValue(noRun) || copies.Count == 0
+                ? 0
+                : await RunAsync(copies, null, inPlace: true, TimeSpan.FromMinutes(10), cancellationToken, buildSite: false);
         });
         return command;
     }
 
     /// <summary>Runs notebooks, writes the executed copies and the site, prints a summary; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string? outputFolder, bool inPlace, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string? outputFolder, bool inPlace, TimeSpan timeout, CancellationToken cancellationToken, bool buildSite = true)
     {
         string root;
         List<string> notebooks;
@@ -117,10 +129,11 @@ internal static class NotebookCommands
         }
 
         var siteClock = Stopwatch.StartNew();
-        string index;
+        string? index = null;
         try
         {
-            index = SiteBuilder.Build(lessons, Path.Combine(root, "artifacts", "site"), Path.Combine(root, "artifacts", "cache"));
+            if (buildSite)
+                index = SiteBuilder.Build(lessons, Path.Combine(root, "artifacts", "site"), Path.Combine(root, "artifacts", "cache"));
         }
         catch (InvalidOperationException e)
         {
@@ -141,7 +154,8 @@ internal static class NotebookCommands
         }
         console.Write(table);
         console.WriteLine($"Executed notebooks: {(inPlace ? "rewritten in place" : Path.GetRelativePath(Environment.CurrentDirectory, folder))}");
-        console.WriteLine($"Site built in {siteClock.Elapsed.TotalSeconds:0.0} s. Open it in a browser: {index}");
+        if (index is not null)
+            console.WriteLine($"Site built in {siteClock.Elapsed.TotalSeconds:0.0} s. Open it in a browser: {index}");
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
@@ -162,7 +176,13 @@ internal static class NotebookCommands
         }
     }
 
-    /// <summary>The given paths (made absolute), or every <c>notebooks/*.ipynb</c> of the repository, in name order.</summary>
+    /// <summary>The lesson sources, with their solutions: the single source of truth for each lesson.</summary>
+    public const string SolutionsFolder = "solutions";
+
+    /// <summary>The learner copies, generated from <see cref="SolutionsFolder"/>: what learners open.</summary>
+    public const string LearnerFolder = "notebooks";
+
+    /// <summary>The given paths (made absolute), or every <c>solutions/*.ipynb</c> of the repository, in name order.</summary>
     public static List<string> NotebookPaths(string root, IReadOnlyList<string> paths)
     {
         if (paths.Count > 0)
@@ -172,7 +192,7 @@ internal static class NotebookCommands
                 throw new FileNotFoundException($"No such notebook: {string.Join(", ", missing)}");
             return [.. paths.Select(Path.GetFullPath)];
         }
-        var folder = Path.Combine(root, "notebooks");
+        var folder = Path.Combine(root, SolutionsFolder);
         return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal)] : [];
     }
 }

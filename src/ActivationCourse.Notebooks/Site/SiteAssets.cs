@@ -63,6 +63,8 @@ internal static class SiteAssets
         .cell { margin: 1.2rem 0; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; }
         .cell pre.code { background: var(--code-bg); }
         .output { border-top: 1px dashed var(--border); }
+        details.solution { border-top: 1px dashed var(--border); }
+        details.solution > summary { cursor: pointer; padding: 0.4rem 0.9rem; color: var(--muted); }
         .output.html { padding: 0.7rem 0.9rem; overflow-x: auto; }
         .output.html svg { max-width: 100%; height: auto; }
         .output.stderr { color: #9a6700; }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using ActivationCourse.Notebooks.Model;
+using ActivationCourse.Notebooks.Student;
 using Markdig;
 using Markdig.Syntax;
 
@@ -111,6 +112,20 @@ public static partial class SiteBuilder
         return Page(CourseTitle, body.ToString());
     }
 
+    /// <summary>
+    /// A code cell as a reader of the site meets it: the learner's version (solutions replaced by the placeholder), with
+    /// the full solution collapsed under it, so nobody sees an answer without asking for it.
+    /// </summary>
+    private static string CodeBlock(string source)
+    {
+        var learner = StudentCopy.RemoveSolutions(source);
+        var code = "<pre class=\"code\"><code>" + Encode(learner) + "</code></pre>\n";
+        return learner == source
+            ? code
+            : code + "<details class=\"solution\"><summary>Show the solution</summary>\n<pre class=\"code\"><code>" + Encode(source) +
+              "</code></pre>\n</details>\n";
+    }
+
     private static string LessonPage(IReadOnlyList<SiteLesson> lessons, int index)
     {
         var lesson = lessons[index];
@@ -124,7 +139,7 @@ public static partial class SiteBuilder
                     body.Append("<section class=\"markdown\">\n").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
                     break;
                 case CellKind.Code:
-                    body.Append("<section class=\"cell\">\n<pre class=\"code\"><code>").Append(Encode(cell.Source)).Append("</code></pre>\n");
+                    body.Append("<section class=\"cell\">\n").Append(CodeBlock(cell.Source));
                     foreach (var output in cell.Outputs)
                         body.Append(Output(output));
                     body.Append("</section>\n");
