@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using ActivationCourse.Notebooks;
 using ActivationCourse.Notebooks.Execution;
 using ActivationCourse.Notebooks.IO;
@@ -17,6 +18,7 @@ internal static class NotebookCommands
         var command = new Command("notebooks", "Execute the lesson notebooks without Jupyter or VS Code, and make student copies.");
         command.Subcommands.Add(CreateRun());
         command.Subcommands.Add(CreateStudent());
+        command.Subcommands.Add(CreateWorker());
         return command;
     }
 
@@ -24,16 +26,54 @@ internal static class NotebookCommands
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebooks to run (.ipynb or .dib; default: every lesson, solutions/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out") { Description = "Folder for the executed copies (default: artifacts/notebooks)." };
-        var inPlace = new Option<bool>("--in-place") { Description = "Rewrite the given notebooks with their outputs (a .dib gets an .ipynb next to it)." };
-        var timeout = new Option<double>("--timeout") { Description = "Longest a single cell may run, in seconds.", DefaultValueFactory = _ => 600 };
-        var command = new Command("run", "Execute notebooks cell by cell, write the executed copies and the course site (artifacts/site).");
+        var inPlace = new Option<bool>("--in-place") { Description = "Rewrite the given notebooks with their outputs (a .dib gets an .ipynb next to it). A notebook whose run fails is left unchanged; its executed copy goes to --out." };
+        var keepFailed = new Option<bool>("--keep-failed") { Description = "With --in-place: rewrite a notebook even when a cell failed, saving the error in it." };
+        var timeout = new Option<string>("--timeout") { Description = $"Longest a single cell may run, in seconds (more than 0, at most {MaxTimeoutSeconds}).", DefaultValueFactory = _ => "600" };
+        var command = new Command("run", "Execute notebooks cell by cell, each in its own process, write the executed copies and the course site (artifacts/site).");
         command.Arguments.Add(paths);
         command.Options.Add(output);
         command.Options.Add(inPlace);
+        command.Options.Add(keepFailed);
         command.Options.Add(timeout);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(paths) ?? [], parseResult.GetValue(output), parseResult.GetValue(inPlace),
-            TimeSpan.FromSeconds(parseResult.GetValue(timeout)), cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            if (ParseTimeout(parseResult.GetValue(timeout)) is not { } cellTimeout)
+            {
+                Console.Error.WriteLine($"error: --timeout must be a number of seconds, more than 0 and at most {MaxTimeoutSeconds} (got {parseResult.GetValue(timeout)}).");
+                return Task.FromResult(2);
+            }
+            if (parseResult.GetValue(keepFailed) && !parseResult.GetValue(inPlace))
+            {
+                Console.Error.WriteLine("error: --keep-failed only applies with --in-place.");
+                return Task.FromResult(2);
+            }
+            return RunAsync(parseResult.GetValue(paths) ?? [], parseResult.GetValue(output), parseResult.GetValue(inPlace), parseResult.GetValue(keepFailed), cellTimeout, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>A day: a longer cell timeout is surely a typo (and 1e12 s does not fit a TimeSpan).</summary>
+    private const int MaxTimeoutSeconds = 86_400;
+
+    /// <summary>The timeout in seconds as a TimeSpan, or null when it is not a number in (0, <see cref="MaxTimeoutSeconds"/>].</summary>
+    internal static TimeSpan? ParseTimeout(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && seconds > 0 && seconds <= MaxTimeoutSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    /// <summary>The hidden command each notebook's worker process runs (see <see cref="IsolatedNotebookRunner"/>).</summary>
+    private static Command CreateWorker()
+    {
+        var pipe = new Option<string>("--pipe") { Description = "The pipe to the runner.", Required = true };
+        var command = new Command("worker", "Run one notebook for the runner that started this process.") { Hidden = true };
+        command.Options.Add(pipe);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var code = await NotebookWorker.RunAsync(parseResult.GetValue(pipe)!, cancellationToken);
+            // Exit now: threads a notebook left running must not keep the process alive.
+            Environment.Exit(code);
+            return code;
+        });
         return command;
     }
 
@@ -63,6 +103,7 @@ internal static class NotebookCommands
             }
             var folder = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine(root, LearnerFolder));
             var copies = new List<string>();
+            var exit = 0;
             foreach (var path in notebooks)
             {
                 var target = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".ipynb");
@@ -71,19 +112,33 @@ internal static class NotebookCommands
                     Console.Error.WriteLine($"{path}: the learner copy would overwrite its own source; choose another --out.");
                     return 2;
                 }
-                NotebookWriter.Save(StudentCopy.Create(NotebookReader.Load(path)), target);
-                copies.Add(target);
-                Console.WriteLine($"{Path.GetRelativePath(root, path)} -> {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
+                try
+                {
+                    NotebookWriter.Save(StudentCopy.Create(NotebookReader.Load(path)), target);
+                    copies.Add(target);
+                    Console.WriteLine($"{Path.GetRelativePath(root, path)} -> {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
+                }
+                catch (NotebookFormatException e)
+                {
+                    Console.Error.WriteLine($"FAILED {Path.GetRelativePath(root, path)}: {e.Problem}");
+                    exit = 1;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"FAILED {Path.GetRelativePath(root, path)}: {e.Message}");
+                    exit = 1;
+                }
             }
-            return parseResult.GetValue(noRun) || copies.Count == 0
-                ? 0
-                : await RunAsync(copies, null, inPlace: true, TimeSpan.FromMinutes(10), cancellationToken, buildSite: false);
+            if (parseResult.GetValue(noRun) || copies.Count == 0)
+                return exit;
+            var run = await RunAsync(copies, null, inPlace: true, keepFailed: false, TimeSpan.FromMinutes(10), cancellationToken, buildSite: false);
+            return Math.Max(exit, run);
         });
         return command;
     }
 
-    /// <summary>Runs notebooks, writes the executed copies and the site, prints a summary; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string? outputFolder, bool inPlace, TimeSpan timeout, CancellationToken cancellationToken, bool buildSite = true)
+    /// <summary>Runs notebooks (each in its own process), writes the executed copies and, unless told not to, the site; prints a summary; returns the exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string? outputFolder, bool inPlace, bool keepFailed, TimeSpan timeout, CancellationToken cancellationToken, bool buildSite = true)
     {
         string root;
         List<string> notebooks;
@@ -103,6 +158,15 @@ internal static class NotebookCommands
             return 1;
         }
         var folder = Path.GetFullPath(outputFolder ?? Path.Combine(root, "artifacts", "notebooks"));
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: the folder for executed notebooks {folder} cannot be created: {e.Message}");
+            return 2;
+        }
         // Plain lines (no colors, no cursor tricks) when the output goes to a CI log or a file.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -113,50 +177,62 @@ internal static class NotebookCommands
         });
         if (Console.IsOutputRedirected)
             console.Profile.Width = 160;
-        var runner = new NotebookRunner(new RunnerOptions { CellTimeout = timeout, RepositoryRoot = root, Progress = p => ReportProgress(console, p) });
-
-        var results = new List<NotebookRunResult>();
-        var lessons = new List<SiteLesson>();
-        foreach (var path in notebooks)
+        var runner = new IsolatedNotebookRunner(
+            WorkerLaunch.ThisProgram("notebooks", "worker"),
+            new RunnerOptions { CellTimeout = timeout, RepositoryRoot = root, Progress = p => ReportProgress(console, p) });
+        var batch = new NotebookBatch
         {
-            var result = await runner.RunAsync(path, cancellationToken);
-            results.Add(result);
-            var target = inPlace ? Path.ChangeExtension(path, ".ipynb") : Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".ipynb");
-            NotebookWriter.Save(result.Executed, target);
-            lessons.Add(new SiteLesson(Path.GetFileNameWithoutExtension(path), result.Executed));
-            if (result.FailureMessage is { } failure)
-                console.MarkupLineInterpolated($"[red]FAILED[/] {failure}");
-        }
+            Run = runner.RunAsync,
+            OutputFolder = folder,
+            InPlace = inPlace,
+            KeepFailed = keepFailed,
+            RepositoryRoot = root,
+            Finished = outcome =>
+            {
+                if (outcome.Problem is { } problem)
+                    console.MarkupLineInterpolated($"[red]FAILED[/] {problem}");
+            },
+        };
+        var outcomes = await batch.RunAsync(notebooks, cancellationToken);
 
         var siteClock = Stopwatch.StartNew();
         string? index = null;
         try
         {
+            var lessons = outcomes.Where(o => o.Result is not null).Select(o => new SiteLesson(Path.GetFileNameWithoutExtension(o.Path), o.Result!.Executed)).ToList();
             if (buildSite)
                 index = SiteBuilder.Build(lessons, Path.Combine(root, "artifacts", "site"), Path.Combine(root, "artifacts", "cache"));
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             console.MarkupLineInterpolated($"[red]Site not built:[/] {e.Message}");
             return 2;
         }
 
         var table = new Table().AddColumns("Notebook", "Cells", "Status", "Time");
-        foreach (var result in results)
+        foreach (var outcome in outcomes)
         {
+            if (outcome.Result is not { } result)
+            {
+                table.AddRow(Markup.Escape(outcome.Name), "-", "[red]not a notebook[/]", "-");
+                continue;
+            }
             var code = result.Cells.Count(c => c.Status != CellStatus.NotCode);
             var ran = result.Cells.Count(c => c.Status is CellStatus.Succeeded or CellStatus.Failed);
             table.AddRow(
                 Markup.Escape(result.Name),
                 $"{ran}/{code}",
-                result.Succeeded ? "[green]ok[/]" : $"[red]failed at cell {result.Failure!.Number}[/]",
+                !result.Succeeded ? $"[red]failed at cell {result.Failure!.Number}[/]" : outcome.Succeeded ? "[green]ok[/]" : "[red]not saved[/]",
                 $"{result.Elapsed.TotalSeconds:0.0} s");
         }
         console.Write(table);
-        console.WriteLine($"Executed notebooks: {(inPlace ? "rewritten in place" : Path.GetRelativePath(Environment.CurrentDirectory, folder))}");
+        console.WriteLine($"Executed notebooks: {(inPlace ? "rewritten in place (failed ones in " + Path.GetRelativePath(Environment.CurrentDirectory, folder) + ")" : Path.GetRelativePath(Environment.CurrentDirectory, folder))}");
         if (index is not null)
             console.WriteLine($"Site built in {siteClock.Elapsed.TotalSeconds:0.0} s. Open it in a browser: {index}");
-        return results.All(r => r.Succeeded) ? 0 : 1;
+        var failed = outcomes.Count(o => !o.Succeeded);
+        if (failed > 0)
+            console.MarkupLineInterpolated($"[red]{failed} of {outcomes.Count} notebooks failed.[/]");
+        return failed == 0 ? 0 : 1;
     }
 
     private static void ReportProgress(IAnsiConsole console, CellProgress p)

@@ -8,7 +8,7 @@ internal static class RunCommand
     public static Command Create()
     {
         var command = new Command("run", "Execute every lesson (solutions/) and build the course site under artifacts/site, solutions collapsed.");
-        command.SetAction((_, cancellationToken) => NotebookCommands.RunAsync([], null, inPlace: false, TimeSpan.FromMinutes(10), cancellationToken));
+        command.SetAction((_, cancellationToken) => NotebookCommands.RunAsync([], null, inPlace: false, keepFailed: false, TimeSpan.FromMinutes(10), cancellationToken));
         return command;
     }
 }

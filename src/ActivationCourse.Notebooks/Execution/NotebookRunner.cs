@@ -48,11 +48,16 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
     public Task<NotebookRunResult> RunAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
-        var root = options.RepositoryRoot ?? RepositoryRoot.TryFind(Path.GetDirectoryName(full)!);
-        var name = root is not null && full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? Path.GetRelativePath(root, full).Replace('\\', '/')
-            : Path.GetFileName(full);
-        return RunAsync(NotebookReader.Load(full), Path.GetDirectoryName(full)!, name, cancellationToken);
+        return RunAsync(NotebookReader.Load(full), Path.GetDirectoryName(full)!, DisplayName(full, options.RepositoryRoot), cancellationToken);
+    }
+
+    /// <summary>A notebook's name in messages: its path relative to the repository, else its file name.</summary>
+    internal static string DisplayName(string fullPath, string? repositoryRoot)
+    {
+        var root = repositoryRoot ?? RepositoryRoot.TryFind(Path.GetDirectoryName(fullPath)!);
+        return root is not null && fullPath.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? Path.GetRelativePath(root, fullPath).Replace('\\', '/')
+            : Path.GetFileName(fullPath);
     }
 
     /// <summary>Runs a notebook whose relative paths are relative to <paramref name="directory"/>. The given notebook is not changed.</summary>
@@ -95,6 +100,7 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
         ScriptState<object>? state = null;
         var executionCount = 0;
         var stopped = false;
+        var scrubber = new PathScrubber(directory, options.RepositoryRoot ?? RepositoryRoot.TryFind(directory));
 
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
@@ -115,12 +121,13 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
 
             options.Progress?.Invoke(new CellProgress(name, number, notebook.Cells.Count, CellStatus.Running, TimeSpan.Zero));
             var clock = Stopwatch.StartNew();
-            var sink = new OutputSink();
+            var sink = new OutputSink(options.CellOutputLimit);
             sinks[cell] = sink;
             cell.ExecutionCount = ++executionCount;
             var result = await RunCellAsync();
             results.Add(result);
             stopped = result.Status == CellStatus.Failed;
+            options.CellFinished?.Invoke(result, cell.ExecutionCount, [.. sink.Snapshot().Select(scrubber.Scrub)]);
             options.Progress?.Invoke(new CellProgress(name, number, notebook.Cells.Count, result.Status, result.Elapsed));
 
             async Task<CellResult> RunCellAsync()
@@ -165,6 +172,7 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
 
                 globals ??= new ScriptGlobals(sink);
                 globals.Sink = sink;
+                options.CellExecuting?.Invoke(number);
                 var stdout = Console.Out;
                 var stderr = Console.Error;
                 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -216,7 +224,6 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
             }
         }
 
-        var scrubber = new PathScrubber(directory, options.RepositoryRoot ?? RepositoryRoot.TryFind(directory));
         foreach (var (cell, sink) in sinks)
         {
             cell.Outputs.Clear();

@@ -7,19 +7,52 @@ namespace ActivationCourse.Notebooks.Execution;
 /// Collects one cell's outputs in the order they happen: console text (consecutive writes to the same stream
 /// merge into one stream output) and displayed values. Thread-safe.
 /// </summary>
-internal sealed class OutputSink
+/// <remarks>
+/// The stream output being written to stays a <see cref="StringBuilder"/> until a snapshot is taken, so capture
+/// costs time linear in the text (a string per write would copy everything written so far, every time).
+/// Past <paramref name="limit"/> characters the rest of the cell's output is dropped, with a note saying so.
+/// </remarks>
+internal sealed class OutputSink(long limit = OutputSink.DefaultLimit)
 {
+    /// <summary>10 MB of text per cell.</summary>
+    public const long DefaultLimit = 10L * 1024 * 1024;
+
     private readonly List<CellOutput> outputs = [];
     private readonly Lock gate = new();
+
+    /// <summary>The stream output at the end of <see cref="outputs"/> still being appended to, if any.</summary>
+    private StringBuilder? open;
+    private string? openStream;
+    private long size;
+    private bool truncated;
 
     public TextWriter Stdout => new StreamWriter(this, "stdout");
 
     public TextWriter Stderr => new StreamWriter(this, "stderr");
 
+    /// <summary>True once output was dropped for going past the limit.</summary>
+    public bool Truncated
+    {
+        get
+        {
+            lock (gate)
+                return truncated;
+        }
+    }
+
     public int Add(CellOutput output)
     {
         lock (gate)
         {
+            Close();
+            var length = LengthOf(output);
+            if (output is not ErrorOutput && !Fits(length))
+            {
+                // The handle still needs a slot to update; it holds the note (or nothing) instead of the value.
+                outputs.Add(new StreamOutput("stderr", Note()));
+                return outputs.Count - 1;
+            }
+            size += length;
             outputs.Add(output);
             return outputs.Count - 1;
         }
@@ -28,13 +61,32 @@ internal sealed class OutputSink
     public void Replace(int index, CellOutput output)
     {
         lock (gate)
+        {
+            Close();
+            if (outputs[index] is StreamOutput)
+                return; // the slot holds the truncation note
+            var length = LengthOf(output);
+            var growth = length - LengthOf(outputs[index]);
+            if (growth > 0 && !Fits(growth))
+            {
+                outputs.Add(new StreamOutput("stderr", Note()));
+                return;
+            }
+            size += growth;
             outputs[index] = output;
+        }
     }
 
     public List<CellOutput> Snapshot()
     {
         lock (gate)
-            return [.. outputs];
+        {
+            List<CellOutput> copy = [.. outputs];
+            if (open is not null)
+                copy[^1] = new StreamOutput(openStream!, open.ToString());
+            copy.RemoveAll(o => o is StreamOutput { Text.Length: 0 });
+            return copy;
+        }
     }
 
     private void Append(string stream, string text)
@@ -44,12 +96,60 @@ internal sealed class OutputSink
         text = text.Replace("\r\n", "\n");
         lock (gate)
         {
-            if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == stream)
-                outputs[^1] = last with { Text = last.Text + text };
-            else
-                outputs.Add(new StreamOutput(stream, text));
+            if (truncated)
+                return;
+            var room = limit - size;
+            var kept = text.Length <= room ? text : text[..(int)Math.Max(0, room)];
+            size += kept.Length;
+            if (open is null || openStream != stream)
+            {
+                Close();
+                if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == stream)
+                {
+                    open = new StringBuilder(last.Text);
+                    outputs.RemoveAt(outputs.Count - 1);
+                }
+                else
+                {
+                    open = new StringBuilder();
+                }
+                openStream = stream;
+                outputs.Add(new StreamOutput(stream, "")); // placeholder, filled in by Close or Snapshot
+            }
+            open.Append(kept);
+            if (kept.Length < text.Length)
+                open.Append(Note());
         }
     }
+
+    /// <summary>Materializes the open stream output (caller holds the lock).</summary>
+    private void Close()
+    {
+        if (open is null)
+            return;
+        outputs[^1] = new StreamOutput(openStream!, open.ToString());
+        open = null;
+        openStream = null;
+    }
+
+    private bool Fits(long length) => !truncated && size + length <= limit;
+
+    /// <summary>The note that ends a truncated output (once per cell; empty afterwards).</summary>
+    private string Note()
+    {
+        if (truncated)
+            return "";
+        truncated = true;
+        return $"\n[output truncated: this cell wrote more than {limit / (1024.0 * 1024):0.##} MB; the rest was dropped]\n";
+    }
+
+    private static long LengthOf(CellOutput output) => output switch
+    {
+        StreamOutput s => s.Text.Length,
+        DataOutput d => d.Data.Sum(kv => (long)kv.Value.Length),
+        ErrorOutput e => e.EValue.Length + e.Traceback.Sum(l => (long)l.Length),
+        _ => 0,
+    };
 
     private sealed class StreamWriter(OutputSink sink, string stream) : TextWriter
     {

@@ -1,3 +1,5 @@
+using ActivationCourse.Notebooks.Model;
+
 namespace ActivationCourse.Notebooks.Execution;
 
 /// <summary>How <see cref="NotebookRunner"/> runs notebooks.</summary>
@@ -11,6 +13,15 @@ public sealed record RunnerOptions
 
     /// <summary>Called when a cell starts and when it ends (never while a cell's console is captured).</summary>
     public Action<CellProgress>? Progress { get; init; }
+
+    /// <summary>The most text a cell's outputs keep (10 MB by default); the rest is dropped, with a note in the output saying so.</summary>
+    public long CellOutputLimit { get; init; } = OutputSink.DefaultLimit;
+
+    /// <summary>Called with the cell number once the cell is compiled, just before its code runs (the worker's timer starts here).</summary>
+    internal Action<int>? CellExecuting { get; init; }
+
+    /// <summary>Called when a code cell ends: its result, execution count and outputs so far (paths scrubbed).</summary>
+    internal Action<CellResult, int?, IReadOnlyList<CellOutput>>? CellFinished { get; init; }
 }
 
 /// <summary>Progress of a run: a code cell started (<see cref="Status"/> is <see cref="CellStatus.Running"/>) or ended.</summary>

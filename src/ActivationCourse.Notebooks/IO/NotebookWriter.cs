@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ActivationCourse.IO;
 using ActivationCourse.Notebooks.Model;
 
 namespace ActivationCourse.Notebooks.IO;
@@ -26,7 +27,7 @@ public static class NotebookWriter
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
             Directory.CreateDirectory(folder);
-        File.WriteAllText(path, ToJson(notebook), new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, ToJson(notebook));
     }
 
     /// <summary>The notebook as nbformat 4 JSON text.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
+using ActivationCourse.IO;
 
 namespace ActivationCourse.Notebooks.Site;
 
@@ -26,9 +27,26 @@ public static class KatexAssets
         if (File.Exists(tarball))
             return tarball;
 
-        var start = new ProcessStartInfo(npm, ["pack", $"katex@{Version}", "--pack-destination", cacheFolder, "--silent"])
+        // npm packs into a fresh folder; only a complete tarball is moved into the cache (an interrupted one never is).
+        var staging = Directory.CreateDirectory(Path.Combine(cacheFolder, $".katex-{Guid.NewGuid():N}")).FullName;
+        try
         {
-            WorkingDirectory = cacheFolder,
+            Pack(npm, staging);
+            File.Move(Path.Combine(staging, Path.GetFileName(tarball)), tarball, overwrite: true);
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+        return tarball;
+    }
+
+    private static void Pack(string npm, string folder)
+    {
+        var tarball = Path.Combine(folder, $"katex-{Version}.tgz");
+        var start = new ProcessStartInfo(npm, ["pack", $"katex@{Version}", "--pack-destination", folder, "--silent"])
+        {
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -50,7 +68,6 @@ public static class KatexAssets
             if (process.ExitCode != 0 || !File.Exists(tarball))
                 throw new InvalidOperationException($"npm pack katex@{Version} failed (exit code {process.ExitCode}):\n{output.Result}{error.Result}".TrimEnd());
         }
-        return tarball;
     }
 
     /// <summary>Copies KaTeX's script, auto-render, stylesheet and fonts from the tarball into <paramref name="assetsFolder"/>.</summary>
@@ -75,8 +92,7 @@ public static class KatexAssets
                 continue;
             var path = Path.Combine(assetsFolder, target);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var output = File.Create(path);
-            entry.DataStream.CopyTo(output);
+            AtomicFile.Write(path, entry.DataStream.CopyTo);
         }
         if (!File.Exists(Path.Combine(assetsFolder, "katex.min.js")))
             throw new InvalidOperationException($"{tarball} does not contain package/dist/katex.min.js; delete it and run again.");

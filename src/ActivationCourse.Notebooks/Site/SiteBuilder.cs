@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using ActivationCourse.IO;
 using ActivationCourse.Notebooks.Model;
 using ActivationCourse.Notebooks.Student;
 using Markdig;
@@ -197,5 +198,5 @@ public static partial class SiteBuilder
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static void Write(string path, string text) => File.WriteAllText(path, text.Replace("\r\n", "\n"), new UTF8Encoding(false));
+    private static void Write(string path, string text) => AtomicFile.WriteAllText(path, text.Replace("\r\n", "\n"));
 }

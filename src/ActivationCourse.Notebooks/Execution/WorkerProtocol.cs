@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ActivationCourse.Notebooks.IO;
+using ActivationCourse.Notebooks.Model;
+
+namespace ActivationCourse.Notebooks.Execution;
+
+/// <summary>What the runner asks a worker process to run: one notebook, as nbformat JSON.</summary>
+internal sealed record WorkerRequest(string Notebook, string Directory, string Name, string? RepositoryRoot, long CellOutputLimit);
+
+/// <summary>The kinds of <see cref="WorkerMessage"/>.</summary>
+internal enum WorkerEvent
+{
+    /// <summary>A progress report, as <see cref="RunnerOptions.Progress"/> gives it.</summary>
+    Progress,
+
+    /// <summary>A cell is compiled and its code starts running: the cell timeout starts now.</summary>
+    Executing,
+
+    /// <summary>A code cell ended; its outputs so far come with it.</summary>
+    Finished,
+
+    /// <summary>The notebook ended; the executed notebook comes with it.</summary>
+    Result,
+}
+
+/// <summary>One line from the worker to the runner.</summary>
+internal sealed record WorkerMessage(
+    WorkerEvent Event,
+    int Number = 0,
+    int Count = 0,
+    CellStatus Status = CellStatus.Running,
+    TimeSpan Elapsed = default,
+    string? Error = null,
+    int? Line = null,
+    int? ExecutionCount = null,
+    string? Notebook = null,
+    IReadOnlyList<CellResult>? Cells = null);
+
+/// <summary>
+/// The runner and its worker talk over a local pipe (never the worker's console, which notebook code may write to),
+/// one JSON object per line; outputs travel as nbformat JSON.
+/// </summary>
+internal static class WorkerProtocol
+{
+    private static readonly JsonSerializerOptions Options = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string line) =>
+        JsonSerializer.Deserialize<T>(line, Options) ?? throw new InvalidDataException("the notebook worker sent an empty message");
+
+    /// <summary>A cell's outputs as the JSON of a one-cell notebook.</summary>
+    public static string OutputsToJson(IReadOnlyList<CellOutput> outputs)
+    {
+        var notebook = new Notebook();
+        var cell = new Cell(CellKind.Code, "");
+        cell.Outputs.AddRange(outputs);
+        notebook.Cells.Add(cell);
+        return NotebookWriter.ToJson(notebook);
+    }
+
+    public static List<CellOutput> OutputsFromJson(string json) => NotebookReader.ParseIpynb(json).Cells[0].Outputs;
+}
