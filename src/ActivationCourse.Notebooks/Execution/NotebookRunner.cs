@@ -86,9 +86,10 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
             .WithImports(DefaultUsings)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithOptimizationLevel(OptimizationLevel.Release)
+            // As the .NET Interactive kernel compiles cells: C# 14, Debug (see Kernel.Tests).
+            .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithAllowUnsafe(true)
-            .WithLanguageVersion(LanguageVersion.Preview)
+            .WithLanguageVersion(LanguageVersion.CSharp14)
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory));
         ScriptGlobals? globals = null;
@@ -151,7 +152,8 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
                 var script = state is null
                     ? CSharpScript.Create<object>(directives.Code, cellOptions, typeof(ScriptGlobals))
                     : state.Script.ContinueWith<object>(directives.Code, cellOptions);
-                var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                var diagnostics = script.Compile(cancellationToken);
+                var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                 if (errors.Count > 0)
                 {
                     var lines = errors.Select(d =>
@@ -162,6 +164,12 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
                     return Fail("CompilationError", $"error {errors[0].Id}: {errors[0].GetMessage()}", lines,
                         errors[0].Location.GetLineSpan().StartLinePosition.Line + 1);
                 }
+
+                // The kernel prints compiler warnings to stderr before the cell runs, in this shape.
+                var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed).Select(d =>
+                    $"({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): warning {d.Id}: {d.GetMessage()}").ToList();
+                if (warnings.Count > 0)
+                    sink.Stderr.Write("\n" + string.Join("\n", warnings) + "\n\n");
 
                 globals ??= new ScriptGlobals(sink);
                 globals.Sink = sink;
@@ -196,7 +204,7 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
 
                 state = next;
                 if (next.ReturnValue is { } value && EndsWithExpression(directives.Code))
-                    sink.Add(new DataOutput(true, ValueFormatter.Format(value), cell.ExecutionCount));
+                    sink.Add(new DataOutput(false, ValueFormatter.Format(value))); // display_data, as VS Code saves a cell's value
                 return new CellResult(number, CellStatus.Succeeded, clock.Elapsed);
 
                 CellResult Fail(string ename, string evalue, IReadOnlyList<string> traceback, int? line)
