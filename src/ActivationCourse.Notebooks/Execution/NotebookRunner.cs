@@ -165,12 +165,6 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
                         errors[0].Location.GetLineSpan().StartLinePosition.Line + 1);
                 }
 
-                // The kernel prints compiler warnings to stderr before the cell runs, in this shape.
-                var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed).Select(d =>
-                    $"({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): warning {d.Id}: {d.GetMessage()}").ToList();
-                if (warnings.Count > 0)
-                    sink.Stderr.Write("\n" + string.Join("\n", warnings) + "\n\n");
-
                 globals ??= new ScriptGlobals(sink);
                 globals.Sink = sink;
                 var stdout = Console.Out;
@@ -198,6 +192,12 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
                     Console.SetOut(stdout);
                     Console.SetError(stderr);
                 }
+
+                // The kernel prints compiler warnings to stderr after the cell's console output, before its value, in this shape.
+                var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed).Select(d =>
+                    $"({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): warning {d.Id}: {d.GetMessage()}").ToList();
+                if (warnings.Count > 0)
+                    sink.Stderr.Write("\n" + string.Join("\n", warnings) + "\n\n");
 
                 if (next.Exception is { } exception)
                     return Fail(exception.GetType().FullName ?? "Exception", exception.Message, Traceback(exception), LineInCell(exception, number));
