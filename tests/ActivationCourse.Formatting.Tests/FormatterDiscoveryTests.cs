@@ -11,14 +11,15 @@ namespace ActivationCourse.Formatting.Tests;
 public class FormatterDiscoveryTests
 {
     [Fact]
-    public void LineChartRendersAsItsSvg()
+    public void LineChartRendersAsItsImage()
     {
         var chart = new LineChart { Title = "Sigmoid" }.AddFunction("σ", x => 1 / (1 + Math.Exp(-x)), -5, 5);
-        Assert.Equal(chart.ToSvg(), chart.ToDisplayString("text/html"));
+        Assert.Equal(chart.ToHtml(), chart.ToDisplayString("text/html"));
+        Assert.StartsWith("<img src=\"data:image/svg+xml;base64,", chart.ToDisplayString("text/html"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void EveryChartKindRendersAsSvg()
+    public void EveryChartKindRendersAsItsImage()
     {
         Chart[] charts =
         [
@@ -31,15 +32,17 @@ public class FormatterDiscoveryTests
         ];
         foreach (var chart in charts)
         {
-            Assert.Equal(chart.ToSvg(), chart.ToDisplayString("text/html"));
+            Assert.Equal(chart.ToHtml(), chart.ToDisplayString("text/html"));
         }
     }
 
     [Fact]
-    public void HtmlIsThePreferredMimeType()
+    public void HtmlIsTheOnlyPreferredMimeType()
     {
+        // The kernel writes a value in its preferred MIME types only: a chart is text/html and nothing else.
         var chart = new LineChart().AddFunction("tanh", Math.Tanh, -1, 1);
-        Assert.Equal("text/html", Formatter.GetPreferredMimeTypesFor(chart.GetType()).First());
+        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(chart.GetType()));
+        Assert.Equal(["text/html"], Formatter.GetPreferredMimeTypesFor(Check.Summary().GetType()));
     }
 
     [Fact]

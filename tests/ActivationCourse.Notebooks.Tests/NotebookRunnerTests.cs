@@ -15,17 +15,18 @@ public class NotebookRunnerTests
         Assert.Equal(CellKind.Markdown, cells[0].Kind);
         Assert.Equal([new StreamOutput("stdout", "hello from cell 2\n")], cells[1].Outputs);
         var value = Assert.IsType<DataOutput>(Assert.Single(cells[2].Outputs));
-        Assert.True(value.IsResult);
-        Assert.Equal("42", value.Get("text/plain"));
-        Assert.Contains("42", value.Get("text/html"));
+        // As in the kernel and VS Code: a cell's value is display_data, numbers in text/html only.
+        Assert.False(value.IsResult);
+        Assert.Null(value.Get("text/plain"));
+        Assert.Contains("<pre>42</pre>", value.Get("text/html"));
         Assert.Equal(2, cells[2].ExecutionCount);
 
         var outputs = cells[3].Outputs;
         Assert.Equal("shown", Assert.IsType<DataOutput>(outputs[0]).Get("text/plain"));
         Assert.Null(Assert.IsType<DataOutput>(outputs[0]).Get("text/html"));
         Assert.Equal(new StreamOutput("stderr", "to stderr\n"), outputs[1]);
-        Assert.Equal("2", Assert.IsType<DataOutput>(outputs[2]).Get("text/plain"));
-        Assert.Equal("True", Assert.IsType<DataOutput>(outputs[3]).Get("text/plain"));
+        Assert.Contains("<pre>2</pre>", Assert.IsType<DataOutput>(outputs[2]).Get("text/html"));
+        Assert.Contains("<pre>True</pre>", Assert.IsType<DataOutput>(outputs[3]).Get("text/html"));
     }
 
     [Fact]
@@ -67,14 +68,14 @@ public class NotebookFeatureTests
         var result = await new NotebookRunner().RunAsync(Path.Combine(temp.Path, "notebooks", "references.ipynb"));
 
         Assert.True(result.Succeeded, result.FailureMessage);
-        Assert.Equal("6", Assert.IsType<DataOutput>(Assert.Single(result.Executed.Cells[1].Outputs)).Get("text/plain"));
+        Assert.Contains("<pre>6</pre>", Assert.IsType<DataOutput>(Assert.Single(result.Executed.Cells[1].Outputs)).Get("text/html"));
         var outputs = result.Executed.Cells[2].Outputs;
         Assert.StartsWith("<svg", Assert.IsType<DataOutput>(outputs[0]).Get("text/html"));
-        Assert.Equal("a dot", Assert.IsType<DataOutput>(outputs[0]).Get("text/plain"));
-        Assert.Equal("2", Assert.IsType<DataOutput>(outputs[1]).Get("text/plain"));
+        Assert.Null(Assert.IsType<DataOutput>(outputs[0]).Get("text/plain"));
+        Assert.Contains("<pre>2</pre>", Assert.IsType<DataOutput>(outputs[1]).Get("text/html"));
         var chart = Assert.IsType<DataOutput>(Assert.Single(result.Executed.Cells[3].Outputs));
-        Assert.StartsWith("<svg", chart.Get("text/html"));
-        Assert.Contains("tanh", chart.Get("text/plain"));
+        Assert.StartsWith("<img src=\"data:image/svg+xml;base64,", chart.Get("text/html"));
+        Assert.Contains("alt=\"tanh: 1 series (tanh)", chart.Get("text/html"));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class OutputFileTests
 
         Assert.Equal(json, NotebookWriter.ToJson(reread));
         Assert.Equal(result.Executed.Cells.Select(c => c.ExecutionCount), reread.Cells.Select(c => c.ExecutionCount));
-        Assert.Contains("\"output_type\": \"execute_result\"", json);
+        Assert.DoesNotContain("\"output_type\": \"execute_result\"", json); // VS Code saves values as display_data
         Assert.Contains("\"output_type\": \"display_data\"", json);
         Assert.Contains("\"text/html\"", json);
     }

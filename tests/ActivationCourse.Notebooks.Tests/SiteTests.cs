@@ -97,7 +97,7 @@ public class SiteTests(SiteFixture fixture) : IClassFixture<SiteFixture>
             {
                 Assert.True(await page.Locator(".markdown .katex").CountAsync() >= 2, "KaTeX did not render the math of " + name);
                 Assert.True(await page.Locator(".output.html svg").First.IsVisibleAsync(), "the chart is not visible on " + name);
-                var chart = await page.Locator(".output.html svg[viewBox]").First.BoundingBoxAsync();
+                var chart = await page.Locator(".output.html img[src^='data:image/svg+xml']").First.BoundingBoxAsync();
                 Assert.True(chart is { Width: > 100, Height: > 100 }, "the library chart is not drawn on " + name);
                 Assert.DoesNotContain("$$", text);
                 Assert.DoesNotContain("\\frac", text);

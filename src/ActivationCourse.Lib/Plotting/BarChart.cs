@@ -254,6 +254,14 @@ public sealed class BarChart : Chart
         }
     }
 
+    /// <summary>The categories, the series and the range of the bars.</summary>
+    internal override string Summarize()
+    {
+        var categories = string.Join(", ", Enumerable.Range(0, CategoryCount).Select(CategoryName));
+        var span = Span(_series.SelectMany(s => s.Values));
+        return $"{_series.Count} series{Names(_series.Select(s => s.Name))} over {CategoryCount} categories ({categories})" + (span is null ? "" : $", values {span}");
+    }
+
     /// <inheritdoc/>
     protected override string Describe() =>
         string.Create(CultureInfo.InvariantCulture, $"{CategoryCount} categories, {_series.Count} series");

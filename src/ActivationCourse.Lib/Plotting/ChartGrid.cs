@@ -83,6 +83,10 @@ public sealed class ChartGrid : Chart
         sb.Append("</svg>");
     }
 
+    /// <summary>The charts' own text alternatives, one after another.</summary>
+    internal override string Summarize() =>
+        $"{Describe()}: " + string.Join("; ", _charts.Select(c => c.AltText));
+
     /// <inheritdoc/>
     protected override string Describe() => string.Create(CultureInfo.InvariantCulture, $"{_charts.Count} charts, {Columns} per row");
 }

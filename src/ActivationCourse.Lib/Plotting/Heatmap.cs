@@ -239,6 +239,10 @@ public sealed class Heatmap : Chart
         }
     }
 
+    /// <summary>The grid size and the range of its values.</summary>
+    internal override string Summarize() =>
+        Span(_values.Cast<double>()) is { } span ? $"{Describe()} grid, values {span}" : $"{Describe()} grid";
+
     /// <inheritdoc/>
     protected override string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Rows}×{Columns}");
 }

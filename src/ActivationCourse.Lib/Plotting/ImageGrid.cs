@@ -90,6 +90,9 @@ public sealed class ImageGrid : Chart
         }
     }
 
+    /// <summary>How many images, with their captions.</summary>
+    internal override string Summarize() => Describe() + Names(_images.Select(i => i.Caption));
+
     /// <inheritdoc/>
     protected override string Describe() => string.Create(CultureInfo.InvariantCulture, $"{_images.Count} images, {Columns} per row");
 }

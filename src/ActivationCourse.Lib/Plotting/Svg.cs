@@ -72,7 +72,7 @@ internal static class Svg
     }
 
     /// <summary>Opens the root element of a standalone chart, with a white background.</summary>
-    public static void Open(StringBuilder sb, double width, double height, string? title)
+    public static void Open(StringBuilder sb, double width, double height, string? title, string? description = null)
     {
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(F(width)).Append("\" height=\"").Append(F(height))
           .Append("\" viewBox=\"0 0 ").Append(F(width)).Append(' ').Append(F(height))
@@ -80,6 +80,10 @@ internal static class Svg
         if (!string.IsNullOrEmpty(title))
         {
             sb.Append("<title>").Append(Escape(title)).Append("</title>");
+        }
+        if (!string.IsNullOrEmpty(description))
+        {
+            sb.Append("<desc>").Append(Escape(description)).Append("</desc>");
         }
         sb.Append("<rect width=\"").Append(F(width)).Append("\" height=\"").Append(F(height)).Append("\" fill=\"#fff\"/>");
     }

@@ -162,6 +162,17 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
         return (lo, hi);
     }
 
+    /// <summary>The named series and the ranges of x and y, e.g. "2 series (σ, tanh); x from −6 to 6, y from 0 to 1".</summary>
+    internal override string Summarize()
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        CollectBounds(xs, ys);
+        var ranges = new[] { Span(xs) is { } x ? $"x {x}" : null, Span(ys) is { } y ? $"y {y}" : null }.OfType<string>().ToList();
+        var what = Describe() + Names(LegendItems().Select(i => i.Name));
+        return ranges.Count == 0 ? what : $"{what}; {string.Join(", ", ranges)}";
+    }
+
     internal override void Render(StringBuilder sb, double width, double height)
     {
         var xs = new List<double>();

@@ -91,9 +91,10 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
             .WithImports(DefaultUsings)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithOptimizationLevel(OptimizationLevel.Release)
+            // As the .NET Interactive kernel compiles cells: C# 14, Debug (see Kernel.Tests).
+            .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithAllowUnsafe(true)
-            .WithLanguageVersion(LanguageVersion.Preview)
+            .WithLanguageVersion(LanguageVersion.CSharp14)
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory));
         ScriptGlobals? globals = null;
@@ -158,7 +159,8 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
                 var script = state is null
                     ? CSharpScript.Create<object>(directives.Code, cellOptions, typeof(ScriptGlobals))
                     : state.Script.ContinueWith<object>(directives.Code, cellOptions);
-                var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                var diagnostics = script.Compile(cancellationToken);
+                var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                 if (errors.Count > 0)
                 {
                     var lines = errors.Select(d =>
@@ -199,12 +201,18 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
                     Console.SetError(stderr);
                 }
 
+                // The kernel prints compiler warnings to stderr after the cell's console output, before its value, in this shape.
+                var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && !d.IsSuppressed).Select(d =>
+                    $"({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): warning {d.Id}: {d.GetMessage()}").ToList();
+                if (warnings.Count > 0)
+                    sink.Stderr.Write("\n" + string.Join("\n", warnings) + "\n\n");
+
                 if (next.Exception is { } exception)
                     return Fail(exception.GetType().FullName ?? "Exception", exception.Message, Traceback(exception), LineInCell(exception, number));
 
                 state = next;
                 if (next.ReturnValue is { } value && EndsWithExpression(directives.Code))
-                    sink.Add(new DataOutput(true, ValueFormatter.Format(value), cell.ExecutionCount));
+                    sink.Add(new DataOutput(false, ValueFormatter.Format(value))); // display_data, as VS Code saves a cell's value
                 return new CellResult(number, CellStatus.Succeeded, clock.Elapsed);
 
                 CellResult Fail(string ename, string evalue, IReadOnlyList<string> traceback, int? line)

@@ -8,8 +8,10 @@ using ActivationCourse.Notebooks.Model;
 namespace ActivationCourse.Notebooks.IO;
 
 /// <summary>
-/// Writes nbformat 4 JSON the way Jupyter does: keys sorted at the cell level, multi-line text as line arrays,
-/// 2-space indent, <c>\n</c> line endings and a trailing newline. Same notebook in, same bytes out.
+/// Writes nbformat 4 JSON the way VS Code saves a Polyglot notebook: keys sorted at the cell level, multi-line text
+/// as line arrays, 2-space indent, <c>\n</c> line endings and a trailing newline, and the metadata Polyglot Notebooks
+/// writes (<c>language_info</c> named <c>polyglot-notebook</c>, a kernel name on every code cell). Same notebook in,
+/// same bytes out.
 /// </summary>
 public static class NotebookWriter
 {
@@ -39,10 +41,10 @@ public static class NotebookWriter
             w.WriteStartObject();
             w.WriteStartArray("cells");
             foreach (var cell in notebook.Cells)
-                WriteCell(w, cell);
+                WriteCell(w, cell, notebook.DefaultKernel);
             w.WriteEndArray();
             w.WritePropertyName("metadata");
-            notebook.Metadata.WriteTo(w);
+            PolyglotNotebookMetadata(notebook).WriteTo(w);
             w.WriteNumber("nbformat", 4);
             w.WriteNumber("nbformat_minor", notebook.NbformatMinor);
             w.WriteEndObject();
@@ -50,7 +52,41 @@ public static class NotebookWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteCell(Utf8JsonWriter w, Cell cell)
+    /// <summary>
+    /// The notebook's metadata as Polyglot Notebooks saves it: <c>language_info</c> is <c>{"name": "polyglot-notebook"}</c>
+    /// (a Jupyter kernel's own language_info is replaced), and a missing kernelspec or kernel list gets Polyglot's C# one.
+    /// </summary>
+    internal static JsonObject PolyglotNotebookMetadata(Notebook notebook)
+    {
+        var metadata = (JsonObject)notebook.Metadata.DeepClone();
+        var polyglot = Notebook.PolyglotMetadata(notebook.DefaultKernel);
+        foreach (var key in new[] { "kernelspec", "polyglot_notebook" })
+        {
+            if (metadata[key] is null)
+                metadata[key] = polyglot[key]!.DeepClone();
+        }
+        metadata["language_info"] = polyglot["language_info"]!.DeepClone();
+        return Sorted(metadata);
+    }
+
+    /// <summary>A code cell's metadata as Polyglot saves it: its kernel name under <c>polyglot_notebook</c>, no Jupyter run times.</summary>
+    internal static JsonObject PolyglotCellMetadata(Cell cell, string defaultKernel)
+    {
+        var metadata = (JsonObject)cell.Metadata.DeepClone();
+        if (cell.Kind != CellKind.Code)
+            return metadata;
+        metadata.Remove("execution");
+        if (metadata["polyglot_notebook"] is not JsonObject polyglot)
+            metadata["polyglot_notebook"] = polyglot = [];
+        polyglot["kernelName"] = cell.KernelName ?? defaultKernel;
+        return Sorted(metadata);
+    }
+
+    /// <summary>Top-level keys in ordinal order, as VS Code writes them.</summary>
+    private static JsonObject Sorted(JsonObject obj) =>
+        new(obj.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+
+    private static void WriteCell(Utf8JsonWriter w, Cell cell, string defaultKernel)
     {
         w.WriteStartObject();
         w.WriteString("cell_type", cell.Kind switch { CellKind.Code => "code", CellKind.Markdown => "markdown", _ => "raw" });
@@ -64,7 +100,7 @@ public static class NotebookWriter
         if (cell.Id is not null)
             w.WriteString("id", cell.Id);
         w.WritePropertyName("metadata");
-        cell.Metadata.WriteTo(w);
+        PolyglotCellMetadata(cell, defaultKernel).WriteTo(w);
         if (cell.Kind == CellKind.Code)
         {
             w.WriteStartArray("outputs");
