@@ -77,7 +77,7 @@ public static class Mnist
         string[] needed = options.Force ? [.. before.Select(s => s.Name)] : [.. before.Where(s => !s.Verified).Select(s => s.Name)];
         if (needed.Length == 0)
         {
-            options.Progress?.Report($"MNIST cache is valid: {directory}");
+            options.Progress?.Report($"MNIST cache is valid (all four files match their SHA-256): {directory}");
             return new MnistFetchResult(directory, "cache", before);
         }
 
