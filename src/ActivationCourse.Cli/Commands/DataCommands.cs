@@ -81,13 +81,14 @@ internal static class DataCommands
             }
             catch (MnistDataException e)
             {
-                AnsiConsole.MarkupLine($"[red]MNIST fetch failed:[/] {Markup.Escape(e.Message)}");
+                Console.Error.WriteLine($"error: MNIST fetch failed: {e.Message}");
                 return 1;
             }
 
             foreach (MnistFileStatus bad in result!.Replaced)
             {
-                AnsiConsole.MarkupLine($"[yellow]Replaced {Markup.Escape(bad.Name)}[/]: the cached file was {Markup.Escape(bad.Problem ?? "invalid")}.");
+                // Plain lines: a console-width wrap must not split the file name or the hash a user may search for.
+                Console.WriteLine($"Replaced {bad.Name}: the cached file was {bad.Problem ?? "invalid"}.");
             }
 
             WriteTable(result.Files);
