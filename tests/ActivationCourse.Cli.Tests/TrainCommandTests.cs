@@ -7,7 +7,9 @@ namespace ActivationCourse.Cli.Tests;
 
 public class TrainCommandTests
 {
-    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);
+    // Deadlines against hangs only, generous because test assemblies share the cores; speed is never asserted.
+    private static readonly TimeSpan Quick = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Training = TimeSpan.FromMinutes(15);
 
     [Fact]
     public void UnknownActivationIsRejectedWithTheValidNamesBeforeAnyDataIsLoaded()
@@ -33,6 +35,7 @@ public class TrainCommandTests
     [InlineData("--optimizer", "rmsprop")]
     [InlineData("--limit", "0")]
     [InlineData("--weight-decay", "-1")]
+    [InlineData("--schedule", "cosine")]
     public void BadSettingsAreRejectedNamingTheSettingOrValue(string option, string value)
     {
         using var data = new EmptyDataFolder();
@@ -43,6 +46,90 @@ public class TrainCommandTests
         Assert.True(run.Error.Contains(option) || run.Error.Contains(bad), $"the error should name {option} or {bad}:\n{run}");
         Assert.StartsWith("error:", run.Error);
         Assert.True(data.IsStillEmpty, "a rejected command must not fetch or write data");
+    }
+
+    [Theory]
+    [InlineData("--batch", "3000000", "--batch 3,000,000 is larger than the MNIST training set")]
+    [InlineData("--hidden", "60000,60000", "--hidden 60000,60000: the layer from 60,000 to 60,000 units needs 3,600,000,000 weights")]
+    [InlineData("--hidden", "16,,8", "--hidden \"16,,8\": item 2 is empty")]
+    [InlineData("--hidden", "16,8,", "--hidden \"16,8,\": item 3 is empty")]
+    public void SizesThatCannotWorkAndEmptyListItemsAreRejectedNamingTheSetting(string option, string value, string message)
+    {
+        using var data = new EmptyDataFolder();
+        var run = CourseProcess.Run(Quick, data.Environment, "train", option, value);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith("error: " + message, run.Error);
+        Assert.DoesNotContain("Exception", run.Error);
+        Assert.True(data.IsStillEmpty, "a rejected command must not fetch or write data");
+    }
+
+    [Fact]
+    public void SaveToAMissingFolderIsRejectedBeforeAnyDataIsLoaded()
+    {
+        using var data = new EmptyDataFolder();
+        string missing = Path.Combine(data.Path, "no-such-folder");
+
+        var run = CourseProcess.Run(Quick, data.Environment, "train", "--save", Path.Combine(missing, "m.bin"));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"the folder {missing} does not exist", run.Error);
+        Assert.Equal("", run.Output);
+        Assert.True(data.IsStillEmpty, "the check must come before MNIST is fetched");
+    }
+
+    [ReadOnlyFolderFact]
+    public void SaveIntoAReadOnlyFolderIsRejectedBeforeAnyDataIsLoaded()
+    {
+        using var data = new EmptyDataFolder();
+        string target = Directory.CreateTempSubdirectory("activationcourse-readonly-").FullName;
+        try
+        {
+            using (var readOnly = new ReadOnlyFolder(target))
+            {
+                Assert.Null(readOnly.Reason);
+                var run = CourseProcess.Run(Quick, data.Environment, "train", "--save", Path.Combine(target, "m.bin"));
+
+                Assert.True(run.ExitCode == 2, run.ToString());
+                Assert.Contains($"cannot write in {target}", run.Error);
+                Assert.True(data.IsStillEmpty, "the check must come before MNIST is fetched");
+                Assert.Empty(Directory.GetFileSystemEntries(target));
+            }
+        }
+        finally
+        {
+            Directory.Delete(target, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AnExplodingLossStopsTrainingWithAWarningAndANonZeroExitAndSavesNothing()
+    {
+        Mnist.EnsureDownloaded(); // the shared cache
+        using var folder = new EmptyDataFolder();
+        string modelPath = Path.Combine(folder.Path, "model.bin");
+
+        var run = CourseProcess.Run(Training, null, "train", "--lr", "1e6", "--hidden", "32", "--epochs", "3", "--limit", "3000", "--save", modelPath);
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("warning: training diverged", run.Error);
+        Assert.Contains("--lr", run.Error);
+        Assert.Contains($"the model was not saved to {modelPath}", run.Error);
+        Assert.DoesNotContain("epoch 3/3", run.Output);   // it stopped early
+        Assert.False(File.Exists(modelPath));
+    }
+
+    [Fact]
+    public void AccuracyAtChanceAfterTrainingIsAWarningAndANonZeroExit()
+    {
+        Mnist.EnsureDownloaded();
+
+        // A learning rate so small that the weights barely move: the network still guesses.
+        var run = CourseProcess.Run(Training, null, "train", "--lr", "1e-9", "--hidden", "32", "--epochs", "1", "--limit", "3000");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains("warning: training did not work", run.Error);
+        Assert.Contains("no better than always answering the most common digit (11.35 %)", run.Error);
     }
 
     [Fact]
@@ -63,7 +150,7 @@ public class TrainCommandTests
         using var folder = new EmptyDataFolder();
         string modelPath = Path.Combine(folder.Path, "model.bin");
 
-        var run = CourseProcess.Run(TimeSpan.FromMinutes(3), null,
+        var run = CourseProcess.Run(Training, null,
             "train", "--activation", "tanh", "--hidden", "64", "--epochs", "2", "--limit", "30000", "--seed", "3", "--save", modelPath);
 
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -63,7 +63,8 @@ internal static class DataCommands
                         context.Status(Markup.Escape(line));
                         // The spinner line is transient on a terminal; keep the milestones. (Redirected output prints every status already.)
                         if (AnsiConsole.Profile.Capabilities.Interactive
-                            && (line.Contains("verified", StringComparison.Ordinal) || line.StartsWith("Running", StringComparison.Ordinal)))
+                            && (line.Contains("verified", StringComparison.Ordinal) || line.Contains("fetching it again", StringComparison.Ordinal)
+                                || line.StartsWith("Running", StringComparison.Ordinal)))
                         {
                             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
                         }
@@ -80,11 +81,17 @@ internal static class DataCommands
             }
             catch (MnistDataException e)
             {
-                AnsiConsole.MarkupLine($"[red]MNIST fetch failed:[/] {Markup.Escape(e.Message)}");
+                Console.Error.WriteLine($"error: MNIST fetch failed: {e.Message}");
                 return 1;
             }
 
-            WriteTable(result!.Files);
+            foreach (MnistFileStatus bad in result!.Replaced)
+            {
+                // Plain lines: a console-width wrap must not split the file name or the hash a user may search for.
+                Console.WriteLine($"Replaced {bad.Name}: the cached file was {bad.Problem ?? "invalid"}.");
+            }
+
+            WriteTable(result.Files);
             AnsiConsole.MarkupLine($"Source: {Markup.Escape(result.Source)}");
             AnsiConsole.MarkupLine($"Cached in [bold]{Markup.Escape(result.Directory)}[/]");
             return 0;
@@ -95,17 +102,18 @@ internal static class DataCommands
     private static Command CreateInfo()
     {
         var dir = DirectoryOption();
-        var command = new Command("info", "Show whether the MNIST cache is present and valid (re-hashes every file).");
+        var command = new Command("info", "Show whether the MNIST cache is present and valid (hashes every file); exits 1 unless it is.");
         command.Options.Add(dir);
         command.SetAction(parseResult =>
         {
             string directory = Path.GetFullPath(parseResult.GetValue(dir) ?? Mnist.DefaultDirectory);
-            IReadOnlyList<MnistFileStatus> files = MnistCache.Inspect(directory, trustMarker: false);
+            IReadOnlyList<MnistFileStatus> files = MnistCache.Inspect(directory);
             AnsiConsole.MarkupLine($"MNIST cache: [bold]{Markup.Escape(directory)}[/]");
             WriteTable(files);
             if (files.All(f => f.Verified))
             {
                 AnsiConsole.MarkupLine("[green]Present and valid.[/]");
+                return 0;
             }
             else if (files.All(f => !f.Exists))
             {
@@ -113,10 +121,10 @@ internal static class DataCommands
             }
             else
             {
-                AnsiConsole.MarkupLine("[red]Incomplete or invalid.[/] Run `course data fetch --force`.");
+                AnsiConsole.MarkupLine("[red]Incomplete or invalid.[/] Run `course data fetch`: it fetches the bad files again.");
             }
 
-            return 0;
+            return 1;
         });
         return command;
     }

@@ -1,29 +1,46 @@
 using System.CommandLine;
 using System.Globalization;
+using ActivationCourse.Cli.Files;
 using ActivationCourse.Data;
 using ActivationCourse.Training;
 using Spectre.Console;
 
 namespace ActivationCourse.Cli.Commands;
 
-/// <summary><c>course train</c>: trains an MLP on MNIST with a progress bar per epoch and a results table.</summary>
+/// <summary>
+/// <c>course train</c>: trains an MLP on MNIST with lesson 06's recipe by default (<see cref="MnistRecipe"/>),
+/// shows progress and a results table, and exits non-zero when training diverged.
+/// </summary>
 internal static class TrainCommand
 {
+    /// <summary>Exit code of rejected settings.</summary>
+    public const int BadSettings = 2;
+
+    /// <summary>Exit code when the MNIST data could not be fetched or read.</summary>
+    public const int DataProblem = 3;
+
+    /// <summary>Exit code when training diverged or ended at chance accuracy.</summary>
+    public const int Diverged = 4;
+
+    /// <summary>Exit code when the trained model could not be saved where asked (it is saved elsewhere instead).</summary>
+    public const int SaveFailed = 5;
+
     public static Command Create()
     {
         var activation = new Option<string>("--activation") { Description = "Hidden activation: a registry name (relu, tanh, gelu, ...) or prelu, rrelu, maxout.", DefaultValueFactory = _ => "relu" };
-        var hidden = new Option<string>("--hidden") { Description = "Hidden layer sizes, comma-separated.", DefaultValueFactory = _ => "256,128" };
+        var hidden = new Option<string>("--hidden") { Description = "Hidden layer sizes, comma-separated.", DefaultValueFactory = _ => string.Join(',', MnistRecipe.HiddenSizes) };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 10 };
-        var batch = new Option<int>("--batch") { Description = "Samples per step.", DefaultValueFactory = _ => 128 };
-        var optimizer = new Option<string>("--optimizer") { Description = "adam, sgd, momentum (SGD with momentum 0.9) or nesterov.", DefaultValueFactory = _ => "adam" };
-        var lr = new Option<double?>("--lr") { Description = "Learning rate (default 0.001 for Adam, 0.05 for the SGD variants)." };
+        var batch = new Option<int>("--batch") { Description = "Samples per step.", DefaultValueFactory = _ => MnistRecipe.BatchSize };
+        var optimizer = new Option<string>("--optimizer") { Description = "momentum (SGD with momentum 0.9, lesson 06's recipe), nesterov, sgd or adam.", DefaultValueFactory = _ => "momentum" };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate before the step-downs (default 0.1 for the SGD variants, 0.001 for Adam)." };
+        var schedule = new Option<string>("--schedule") { Description = "step: the rate steps down to 0.3, 0.1 and 0.03 of --lr over the last three epochs (lesson 06); constant: no steps.", DefaultValueFactory = _ => "step" };
         var weightDecay = new Option<double>("--weight-decay") { Description = "L2 penalty.", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of initialization and shuffling.", DefaultValueFactory = _ => 1 };
-        var save = new Option<string?>("--save") { Description = "Save the trained model to this file." };
+        var save = new Option<string?>("--save") { Description = "Save the trained model to this file (its folder must exist)." };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N training images only." };
 
         var command = new Command("train", "Train a multilayer perceptron on MNIST and report loss and accuracy per epoch.");
-        foreach (var option in new Option[] { activation, hidden, epochs, batch, optimizer, lr, weightDecay, seed, save, limit })
+        foreach (var option in new Option[] { activation, hidden, epochs, batch, optimizer, lr, schedule, weightDecay, seed, save, limit })
         {
             command.Options.Add(option);
         }
@@ -37,6 +54,7 @@ internal static class TrainCommand
                 parseResult.GetValue(batch),
                 parseResult.GetValue(optimizer)!,
                 parseResult.GetValue(lr),
+                parseResult.GetValue(schedule)!,
                 parseResult.GetValue(weightDecay),
                 parseResult.GetValue(seed),
                 parseResult.GetValue(save),
@@ -48,31 +66,28 @@ internal static class TrainCommand
             catch (ArgumentException ex)
             {
                 Console.Error.WriteLine($"error: {ex.Message}");
-                return 2;
+                return BadSettings;
             }
             catch (MnistDataException ex)
             {
                 Console.Error.WriteLine($"error: {ex.Message}");
-                return 3;
-            }
-            catch (TrainingDivergedException ex)
-            {
-                Console.Error.WriteLine($"error: {ex.Message}");
-                return 4;
+                return DataProblem;
             }
         });
         return command;
     }
 
     private const int MnistInputs = 28 * 28;
+    private const int MnistClasses = 10;
 
-    private sealed record Settings(string Activation, string Hidden, int Epochs, int Batch, string Optimizer, double? LearningRate, double WeightDecay, int Seed, string? Save, int? Limit);
+    private sealed record Settings(string Activation, string Hidden, int Epochs, int Batch, string Optimizer, double? LearningRate, string Schedule,
+        double WeightDecay, int Seed, string? Save, int? Limit);
 
     private static int Run(Settings s)
     {
-        // Validate everything before loading data. The spec checks the activation name (and lists the valid ones).
+        // Validate everything, output paths included, before loading data or training.
         var hidden = ParseHidden(s.Hidden);
-        var spec = new MlpSpec(MnistInputs, hidden, 10, s.Activation);
+        var spec = new MlpSpec(MnistInputs, hidden, MnistClasses, s.Activation);
         if (s.Epochs <= 0)
         {
             throw new ArgumentException($"--epochs must be at least 1 (got {s.Epochs}).");
@@ -88,39 +103,113 @@ internal static class TrainCommand
             throw new ArgumentException($"--limit must be at least 1 (got {s.Limit}).");
         }
 
-        double lr = s.LearningRate ?? (s.Optimizer == "adam" ? 0.001 : 0.05);
+        TrainingSize.Check(spec, s.Batch);
+        double lr = s.LearningRate ?? (s.Optimizer == "adam" ? 0.001 : MnistRecipe.PeakLearningRate);
         if (!(lr > 0) || double.IsInfinity(lr))
         {
             throw new ArgumentException($"--lr must be a positive number (got {lr.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        if (!(s.WeightDecay >= 0))
+        if (!(s.WeightDecay >= 0) || double.IsInfinity(s.WeightDecay))
         {
-            throw new ArgumentException($"--weight-decay must be ≥ 0 (got {s.WeightDecay.ToString(CultureInfo.InvariantCulture)}).");
+            throw new ArgumentException($"--weight-decay must be a finite number ≥ 0 (got {s.WeightDecay.ToString(CultureInfo.InvariantCulture)}).");
         }
+
+        Func<int, double> rateOf = s.Schedule switch
+        {
+            "step" => epoch => MnistRecipe.LearningRate(epoch, s.Epochs, lr),
+            "constant" => _ => lr,
+            _ => throw new ArgumentException($"--schedule: unknown schedule \"{s.Schedule}\". Valid names: step, constant."),
+        };
 
         Optimizer optimizer = s.Optimizer switch
         {
             "adam" => new Adam(lr, weightDecay: s.WeightDecay),
             "sgd" => new Sgd(lr, weightDecay: s.WeightDecay),
-            "momentum" => new Sgd(lr, momentum: 0.9, weightDecay: s.WeightDecay),
-            "nesterov" => new Sgd(lr, momentum: 0.9, nesterov: true, weightDecay: s.WeightDecay),
-            _ => throw new ArgumentException($"Unknown optimizer \"{s.Optimizer}\". Valid names: adam, sgd, momentum, nesterov."),
+            "momentum" => new Sgd(lr, momentum: MnistRecipe.Momentum, weightDecay: s.WeightDecay),
+            "nesterov" => new Sgd(lr, momentum: MnistRecipe.Momentum, nesterov: true, weightDecay: s.WeightDecay),
+            _ => throw new ArgumentException($"--optimizer: unknown optimizer \"{s.Optimizer}\". Valid names: momentum, nesterov, sgd, adam."),
         };
+
+        string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
 
         var mnist = Mnist.Load(new MnistOptions { Progress = new Progress<string>(line => Console.Error.WriteLine(line)) });
         var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
         var test = LabeledData.From(mnist.Test);
         var network = Network.FromSpec(spec, s.Seed);
-        Console.WriteLine($"{spec} · {network.ParameterCount:N0} parameters · {optimizer} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
+        string scheduleText = s.Schedule == "step" && s.Epochs > 1
+            ? $"learning rate {string.Join(" → ", MnistRecipe.LearningRates(s.Epochs, lr).Distinct().Select(r => r.ToString("G3", CultureInfo.InvariantCulture)))}"
+            : $"learning rate {lr.ToString("G3", CultureInfo.InvariantCulture)}";
+        Console.WriteLine($"{spec} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
 
-        var history = Console.IsOutputRedirected
-            ? TrainPlain(network, optimizer, s, train, test)
-            : TrainWithProgressBars(network, optimizer, s, train, test);
+        // A batch larger than a --limit'ed training set is that whole set.
+        var run = new EpochLoop(network, optimizer, rateOf, s.Epochs, Math.Min(s.Batch, train.Count), s.Seed, train, test, ChanceAccuracy(test));
+        string? problem = Console.IsOutputRedirected ? run.RunPlain() : run.RunWithProgressBars();
+
+        WriteTable(run.History);
+        if (problem is not null)
+        {
+            Console.Error.WriteLine($"warning: {problem}");
+            if (savePath is not null)
+            {
+                Console.Error.WriteLine($"warning: the model was not saved to {savePath}, because training did not work.");
+            }
+
+            return Diverged;
+        }
+
+        if (savePath is not null)
+        {
+            try
+            {
+                OutputFile.WriteAtomically(savePath, stream => ModelFile.Save(network, stream));
+                Console.WriteLine($"Saved the model to {savePath}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
+                string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
+                Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
+                OutputFile.WriteAtomically(rescue, stream => ModelFile.Save(network, stream));
+                Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
+                return SaveFailed;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The best accuracy a network that ignores its input can reach: always answering the most common test label.</summary>
+    private static double ChanceAccuracy(LabeledData test)
+    {
+        var counts = new int[MnistClasses];
+        foreach (int label in test.Labels)
+        {
+            counts[label]++;
+        }
+
+        return (double)counts.Max() / test.Count;
+    }
+
+    private static void WriteTable(TrainingHistory history)
+    {
+        if (history.Epochs.Count == 0)
+        {
+            return;
+        }
 
         var table = new Table().AddColumns("epoch", "train loss", "train acc", "test loss", "test acc", "seconds");
-        foreach (var e in history.Epochs)
+        // Long runs keep the table readable: the first epochs and the last ones.
+        const int shown = 40;
+        for (int i = 0; i < history.Epochs.Count; i++)
         {
+            if (history.Epochs.Count > shown && i == shown / 2)
+            {
+                table.AddRow("…", "", "", "", "", "");
+                i = history.Epochs.Count - (shown / 2);
+            }
+
+            var e = history.Epochs[i];
             table.AddRow(
                 e.Epoch.ToString(CultureInfo.InvariantCulture),
                 e.TrainLoss.ToString("F4", CultureInfo.InvariantCulture),
@@ -131,82 +220,25 @@ internal static class TrainCommand
         }
 
         AnsiConsole.Write(table);
-        if (s.Save is { } path)
-        {
-            ModelFile.Save(network, path);
-            Console.WriteLine($"Saved the model to {Path.GetFullPath(path)}");
-        }
-
-        return 0;
     }
 
-    private static TrainingHistory TrainPlain(Network network, Optimizer optimizer, Settings s, LabeledData train, LabeledData test)
+    /// <summary>Parses "256,128"; an empty item ("16,,8" or a trailing comma) is an error, not skipped.</summary>
+    internal static int[] ParseHidden(string text)
     {
-        var options = new TrainerOptions
-        {
-            Epochs = s.Epochs,
-            BatchSize = s.Batch,
-            Seed = s.Seed,
-            Progress = p => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {p.Epoch}/{p.Epochs}: train loss {p.Completed!.TrainLoss:F4}, test loss {p.Completed.TestLoss:F4}, test accuracy {p.Completed.TestAccuracy:P2}, {p.Completed.Seconds:F2} s")),
-        };
-        return new Trainer(network, optimizer, options).Fit(train, test);
-    }
-
-    private static TrainingHistory TrainWithProgressBars(Network network, Optimizer optimizer, Settings s, LabeledData train, LabeledData test)
-    {
-        TrainingHistory? history = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var tasks = Enumerable.Range(1, s.Epochs)
-                    .Select(e => context.AddTask($"epoch {e}/{s.Epochs}", autoStart: e == 1, maxValue: 1))
-                    .ToArray();
-                var options = new TrainerOptions
-                {
-                    Epochs = s.Epochs,
-                    BatchSize = s.Batch,
-                    Seed = s.Seed,
-                    ReportEveryBatch = true,
-                    Progress = p =>
-                    {
-                        var task = tasks[p.Epoch - 1];
-                        if (!task.IsStarted)
-                        {
-                            task.StartTask();
-                        }
-
-                        if (p.Completed is { } done)
-                        {
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} loss {done.TrainLoss:F4} test acc {done.TestAccuracy:P2}");
-                            task.Value = 1;
-                            task.StopTask();
-                        }
-                        else if (p.Batch % 20 == 0 || p.Batch == p.Batches)
-                        {
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} loss {p.RunningLoss:F4}");
-                            task.Value = (double)p.Batch / p.Batches;
-                        }
-                    },
-                };
-                history = new Trainer(network, optimizer, options).Fit(train, test);
-            });
-        return history!;
-    }
-
-    private static int[] ParseHidden(string text)
-    {
-        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             throw new ArgumentException("--hidden needs at least one layer size, e.g. --hidden 256,128.");
         }
 
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
         var sizes = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
+            if (parts[i].Length == 0)
+            {
+                throw new ArgumentException($"--hidden \"{text}\": item {i + 1} is empty. Give one positive size per layer, e.g. --hidden 256,128.");
+            }
+
             if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] <= 0)
             {
                 throw new ArgumentException($"--hidden: \"{parts[i]}\" is not a positive layer size.");
@@ -214,5 +246,137 @@ internal static class TrainCommand
         }
 
         return sizes;
+    }
+
+    /// <summary>
+    /// Runs the epochs one <see cref="Trainer.Fit"/> call at a time, setting the scheduled learning rate before each,
+    /// and stops at the first sign that training cannot work.
+    /// </summary>
+    private sealed class EpochLoop
+    {
+        private readonly Trainer _trainer;
+        private readonly Optimizer _optimizer;
+        private readonly Func<int, double> _rateOf;
+        private readonly int _epochs;
+        private readonly LabeledData _train;
+        private readonly LabeledData _test;
+        private readonly double _chance;
+        private Action<TrainingProgress>? _batchDone;
+
+        public EpochLoop(Network network, Optimizer optimizer, Func<int, double> rateOf, int epochs, int batch, int seed, LabeledData train, LabeledData test, double chance)
+        {
+            _optimizer = optimizer;
+            _rateOf = rateOf;
+            _epochs = epochs;
+            _train = train;
+            _test = test;
+            _chance = chance;
+            // One epoch per Fit call, so the loop sets the scheduled rate before each; the trainer keeps the shuffling state between calls.
+            _trainer = new Trainer(network, optimizer, new TrainerOptions
+            {
+                Epochs = 1,
+                BatchSize = batch,
+                Seed = seed,
+                ReportEveryBatch = true,
+                Progress = p =>
+                {
+                    if (p.Completed is null)
+                    {
+                        _batchDone?.Invoke(p);
+                    }
+                },
+            });
+        }
+
+        public TrainingHistory History => _trainer.History;
+
+        /// <summary>A network that guesses uniformly has loss ln 10 ≈ 2.3; ten times that is worse than guessing by far.</summary>
+        private static readonly double ExplodedLoss = 10 * Math.Log(MnistClasses);
+
+        /// <summary>Trains with one line per epoch (for redirected output); returns the problem, or null if training worked.</summary>
+        public string? RunPlain() => Run(
+            started: null,
+            batchDone: null,
+            epochDone: e => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {e.Epoch}/{_epochs}: lr {_optimizer.LearningRate:G3}, train loss {e.TrainLoss:F4}, test loss {e.TestLoss:F4}, test accuracy {e.TestAccuracy:P2}, {e.Seconds:F2} s")));
+
+        /// <summary>
+        /// Trains under two progress bars, the whole run and the current epoch: their number does not grow with the
+        /// epochs, and each finished epoch is summed up in the run's description.
+        /// </summary>
+        public string? RunWithProgressBars()
+        {
+            string? problem = null;
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(context =>
+                {
+                    var overall = context.AddTask($"epochs 0/{_epochs}", maxValue: _epochs);
+                    var current = context.AddTask("epoch 1", maxValue: 1);
+                    problem = Run(
+                        started: epoch =>
+                        {
+                            current.Value = 0;
+                            current.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch} (lr {_optimizer.LearningRate:G3})");
+                        },
+                        batchDone: p =>
+                        {
+                            if (p.Batch % 20 == 0 || p.Batch == p.Batches)
+                            {
+                                current.Value = (double)p.Batch / p.Batches;
+                            }
+                        },
+                        epochDone: e =>
+                        {
+                            overall.Value = e.Epoch;
+                            overall.Description = string.Create(CultureInfo.InvariantCulture,
+                                $"epochs {e.Epoch}/{_epochs}, last: train loss {e.TrainLoss:F4}, test acc {e.TestAccuracy:P2}");
+                        });
+                    current.StopTask();
+                    overall.StopTask();
+                });
+            return problem;
+        }
+
+        private string? Run(Action<int>? started, Action<TrainingProgress>? batchDone, Action<EpochRecord> epochDone)
+        {
+            for (int epoch = 1; epoch <= _epochs; epoch++)
+            {
+                _optimizer.LearningRate = _rateOf(epoch);
+                started?.Invoke(epoch);
+                EpochRecord record;
+                try
+                {
+                    record = FitOneEpoch(batchDone);
+                }
+                catch (TrainingDivergedException e)
+                {
+                    return $"training diverged: the loss became {e.Loss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, step {e.Step}. Try a smaller --lr.";
+                }
+
+                epochDone(record);
+                if (!double.IsFinite(record.TestLoss) || record.TrainLoss > ExplodedLoss)
+                {
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"training diverged: after epoch {epoch} the training loss is {record.TrainLoss:G4} (test loss {record.TestLoss:G4}), far above the {Math.Log(MnistClasses):F2} of a uniform guess. Try a smaller --lr.");
+                }
+            }
+
+            var last = _trainer.History.Last!;
+            if (last.TestAccuracy <= _chance + 0.01)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"training did not work: the test accuracy after {_epochs} epoch(s) is {last.TestAccuracy:P2}, no better than always answering the most common digit ({_chance:P2}). Try another --lr, more --epochs or more data (--limit).");
+            }
+
+            return null;
+        }
+
+        private EpochRecord FitOneEpoch(Action<TrainingProgress>? batchDone)
+        {
+            _batchDone = batchDone;
+            return _trainer.Fit(_train, _test).Last!;
+        }
     }
 }

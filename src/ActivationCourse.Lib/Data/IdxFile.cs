@@ -20,8 +20,10 @@ public static class IdxFile
     private const int MaxDimensions = 8;
 
     /// <summary>Reads an unsigned-byte IDX file, validating its magic number, dimensions and exact length.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="expectedDimensions">The number of dimensions the caller needs (3 for images, 1 for labels), or null for any.</param>
     /// <exception cref="MnistDataException">The file is missing, has a wrong magic number, or is truncated or too long.</exception>
-    public static IdxArray Read(string path)
+    public static IdxArray Read(string path, int? expectedDimensions = null)
     {
         string name = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -31,24 +33,40 @@ public static class IdxFile
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
         long actualLength = stream.Length;
-        int[] dimensions = ReadHeader(stream, path, actualLength);
-        long expectedLength = ExpectedLength(dimensions);
-        if (actualLength != expectedLength)
+        Header header = ReadHeader(stream, actualLength);
+        if (header.Problem is null && expectedDimensions is int wanted && header.Dimensions.Length != wanted)
         {
-            string what = actualLength < expectedLength ? "truncated" : "longer than its header says";
-            throw new MnistDataException(
-                $"{name}: the file is {what}: the header announces {expectedLength:N0} bytes but the file has {actualLength:N0}. "
-                + "Delete it and fetch it again (`course data fetch --force`).",
-                path);
+            header = header with { Problem = $"wrong magic number 0x{header.Magic:X8}: expected 0x{0x800 | wanted:X8} ({(wanted == 1 ? "a label file, one dimension" : $"{wanted} dimensions")}), found {header.Dimensions.Length} dimension(s)" };
         }
 
-        var data = new byte[expectedLength - HeaderLength(dimensions.Length)];
+        if (header.Problem is null && actualLength != header.AnnouncedLength)
+        {
+            string what = actualLength < header.AnnouncedLength ? "truncated" : "longer than its header says";
+            header = header with { Problem = $"the file is {what}: the header announces {header.AnnouncedLength:N0} bytes but the file has {actualLength:N0}" };
+        }
+
+        if (header.Problem is not null)
+        {
+            throw new MnistDataException($"{name}: {header.Problem}. {Remedy}", path);
+        }
+
+        var data = new byte[header.AnnouncedLength - HeaderLength(header.Dimensions.Length)];
         stream.ReadExactly(data);
-        return new IdxArray(dimensions, data);
+        return new IdxArray(header.Dimensions, data);
+    }
+
+    /// <summary>The total length in bytes (header and values) that the header of <paramref name="path"/> announces.</summary>
+    /// <exception cref="MnistDataException">The header is invalid: wrong magic number, cut short, or dimensions that no file could hold.</exception>
+    public static long AnnouncedLength(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1);
+        Header header = ReadHeader(stream, stream.Length);
+        return header.Problem is null ? header.AnnouncedLength
+            : throw new MnistDataException($"{Path.GetFileName(path)}: {header.Problem}. {Remedy}", path);
     }
 
     /// <summary>Writes an unsigned-byte IDX file.</summary>
-    /// <param name="path">Where to write; an existing file is replaced.</param>
+    /// <param name="path">Where to write; an existing file is replaced only once the new one is complete.</param>
     /// <param name="dimensions">Dimension sizes, outermost first.</param>
     /// <param name="data">The values, row-major; the length must be the product of the dimension sizes.</param>
     public static void Write(string path, ReadOnlySpan<int> dimensions, ReadOnlySpan<byte> data)
@@ -80,9 +98,33 @@ public static class IdxFile
             BinaryPrimitives.WriteInt32BigEndian(header.Slice(4 + (4 * d), 4), dimensions[d]);
         }
 
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        stream.Write(header);
-        stream.Write(data);
+        // Through a temporary file in the same folder, renamed at the end: the path never holds half a file.
+        string full = Path.GetFullPath(path);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(header);
+                stream.Write(data);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>What is wrong with the header of <paramref name="path"/> (without the file name), or null if it is valid.</summary>
+    internal static string? HeaderProblem(string path, out long announcedLength)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1);
+        Header header = ReadHeader(stream, stream.Length);
+        announcedLength = header.AnnouncedLength;
+        return header.Problem;
     }
 
     /// <summary>Reads and validates only the header of an IDX file and returns its dimension sizes.</summary>
@@ -90,30 +132,23 @@ public static class IdxFile
     public static int[] ReadDimensions(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1);
-        return ReadHeader(stream, path, stream.Length);
+        Header header = ReadHeader(stream, stream.Length);
+        return header.Problem is null ? header.Dimensions
+            : throw new MnistDataException($"{Path.GetFileName(path)}: {header.Problem}. {Remedy}", path);
     }
+
+    private const string Remedy = "Is this an uncompressed IDX file? Delete it and fetch it again (`course data fetch --force`).";
 
     private static int HeaderLength(int dimensionCount) => 4 + (4 * dimensionCount);
 
-    private static long ExpectedLength(int[] dimensions)
-    {
-        long length = HeaderLength(dimensions.Length);
-        long elements = 1;
-        foreach (int size in dimensions)
-        {
-            elements *= size;
-        }
+    /// <summary>A parsed header, or the reason it is invalid (<see cref="Problem"/>, without the file name).</summary>
+    private sealed record Header(uint Magic, int[] Dimensions, long AnnouncedLength, string? Problem);
 
-        return length + elements;
-    }
-
-    private static int[] ReadHeader(Stream stream, string path, long actualLength)
+    private static Header ReadHeader(Stream stream, long actualLength)
     {
-        string name = Path.GetFileName(path);
-        const string remedy = "Is this an IDX file (uncompressed)? Delete it and fetch it again (`course data fetch --force`).";
         if (actualLength < 4)
         {
-            throw new MnistDataException($"{name}: the file is truncated: {actualLength} bytes, shorter than the 4-byte IDX magic number. {remedy}", path);
+            return new Header(0, [], 0, $"the file is truncated: {actualLength} bytes, shorter than the 4-byte IDX magic number");
         }
 
         Span<byte> magic = stackalloc byte[4];
@@ -122,33 +157,47 @@ public static class IdxFile
         int dimensionCount = magic[3];
         if (magic[0] != 0 || magic[1] != 0 || magic[2] != UnsignedByteType || dimensionCount is 0 or > MaxDimensions)
         {
-            string hint = magic[0] == 0x1f && magic[1] == 0x8b ? " It looks gzip-compressed; decompress it first." : "";
-            throw new MnistDataException(
-                $"{name}: wrong magic number 0x{magicNumber:X8}; an unsigned-byte IDX file starts with 0x000008DD "
-                + $"(0x00000803 for images, 0x00000801 for labels).{hint} {remedy}",
-                path);
+            string hint = magic[0] == 0x1f && magic[1] == 0x8b ? " (it looks gzip-compressed; decompress it first)" : "";
+            return new Header(magicNumber, [], 0,
+                $"wrong magic number 0x{magicNumber:X8}: an unsigned-byte IDX file starts with 0x000008DD, DD = 1 to {MaxDimensions} dimensions "
+                + $"(0x00000803 for images, 0x00000801 for labels){hint}");
         }
 
         if (actualLength < HeaderLength(dimensionCount))
         {
-            throw new MnistDataException(
-                $"{name}: the file is truncated: {actualLength} bytes, shorter than its {HeaderLength(dimensionCount)}-byte header. {remedy}", path);
+            return new Header(magicNumber, [], 0, $"the file is truncated: {actualLength} bytes, shorter than its {HeaderLength(dimensionCount)}-byte header");
         }
 
         var dimensions = new int[dimensionCount];
         Span<byte> size = stackalloc byte[4];
+        long values = 1;
+        bool tooBig = false;
         for (int d = 0; d < dimensionCount; d++)
         {
             stream.ReadExactly(size);
             int value = BinaryPrimitives.ReadInt32BigEndian(size);
             if (value < 0)
             {
-                throw new MnistDataException($"{name}: dimension {d} has a negative size ({value}). {remedy}", path);
+                return new Header(magicNumber, [], 0, $"dimension {d} has a negative size ({value})");
             }
 
             dimensions[d] = value;
+            // Stop multiplying once the count passes what one array holds: the product of 8 sizes would overflow a long.
+            tooBig |= value != 0 && values > Array.MaxLength / value;
+            values = tooBig ? values : values * value;
         }
 
-        return dimensions;
+        if (dimensions.Contains(0))
+        {
+            values = 0;
+        }
+        else if (tooBig)
+        {
+            return new Header(magicNumber, dimensions, 0,
+                $"the header's dimensions {string.Join(" × ", dimensions.Select(v => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} "
+                + $"describe more values than one array holds ({Array.MaxLength:N0}); the header is corrupt");
+        }
+
+        return new Header(magicNumber, dimensions, HeaderLength(dimensionCount) + values, null);
     }
 }

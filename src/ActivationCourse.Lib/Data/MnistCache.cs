@@ -9,26 +9,22 @@ namespace ActivationCourse.Data;
 /// place, so the cache never holds a half-written or unverified file under a final name.
 /// </summary>
 /// <remarks>
-/// A marker file (<c>.verified</c>) remembers the size, modification time and hash of each verified
-/// file, so loading does not hash 55 MB every time; a file whose size or time changed is hashed again.
+/// Every check hashes the files' content (about 55 MB, a few hundredths of a second with the CPU's SHA
+/// instructions): a file's size and modification time say nothing about its bytes, and a corrupted
+/// labels file with the original size and time must not reach training.
 /// </remarks>
 public static class MnistCache
 {
-    /// <summary>The marker file name inside the cache folder.</summary>
-    public const string MarkerFileName = ".verified";
-
     private const int BufferSize = 1 << 20;
 
-    /// <summary>Checks each of the expected files in <paramref name="directory"/>.</summary>
+    /// <summary>Checks each of the expected files in <paramref name="directory"/> by hashing its content.</summary>
     /// <param name="directory">The cache folder.</param>
     /// <param name="expectedSha256">Expected hashes by file name; default <see cref="MnistFiles.PinnedSha256"/>.</param>
-    /// <param name="trustMarker">Accept a file without hashing when the marker recorded the same size and time.</param>
-    public static IReadOnlyList<MnistFileStatus> Inspect(string directory, IReadOnlyDictionary<string, string>? expectedSha256 = null, bool trustMarker = true)
+    /// <returns>One status per expected file, in the order of <see cref="MnistFiles.All"/>; <see cref="MnistFileStatus.Problem"/> says what is wrong with a file that is not verified.</returns>
+    public static IReadOnlyList<MnistFileStatus> Inspect(string directory, IReadOnlyDictionary<string, string>? expectedSha256 = null)
     {
         expectedSha256 ??= MnistFiles.PinnedSha256;
-        Dictionary<string, MarkerEntry> marker = trustMarker ? ReadMarker(directory) : [];
         var statuses = new List<MnistFileStatus>(expectedSha256.Count);
-        bool markerChanged = false;
         foreach ((string name, string expected) in expectedSha256.OrderBy(p => OrderOf(p.Key)))
         {
             string path = Path.Combine(directory, name);
@@ -39,30 +35,51 @@ public static class MnistCache
                 continue;
             }
 
-            var entry = new MarkerEntry(info.Length, info.LastWriteTimeUtc.Ticks, expected.ToLowerInvariant());
-            if (marker.TryGetValue(name, out MarkerEntry? recorded) && recorded == entry)
+            string actual;
+            try
             {
-                statuses.Add(new MnistFileStatus(name, path, true, info.Length, expected, true, null));
+                actual = HashFile(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                statuses.Add(new MnistFileStatus(name, path, true, info.Length, expected, false, $"unreadable ({e.Message})"));
                 continue;
             }
 
-            string actual = HashFile(path);
             bool ok = string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase);
-            statuses.Add(new MnistFileStatus(name, path, true, info.Length, expected, ok,
-                ok ? null : $"SHA-256 mismatch: expected {expected}, found {actual}"));
-            if (ok)
-            {
-                marker[name] = entry;
-                markerChanged = true;
-            }
-        }
-
-        if (markerChanged)
-        {
-            TryWriteMarker(directory, marker);
+            statuses.Add(new MnistFileStatus(name, path, true, info.Length, expected, ok, ok ? null : Describe(path, info.Length, expected, actual)));
         }
 
         return statuses;
+    }
+
+    /// <summary>Why a file's hash differs: cut short or too long by its IDX header, not an IDX file, or changed content.</summary>
+    private static string Describe(string path, long length, string expected, string actual)
+    {
+        string hashes = $"SHA-256 {actual[..16]}…, expected {expected[..16]}…";
+        try
+        {
+            if (IdxFile.HeaderProblem(path, out long announced) is { } problem)
+            {
+                return $"not a valid IDX file: {problem} ({hashes})";
+            }
+
+            if (length < announced)
+            {
+                return $"truncated: {length:N0} bytes, its header announces {announced:N0} ({hashes})";
+            }
+
+            if (length > announced)
+            {
+                return $"too long: {length:N0} bytes, its header announces {announced:N0} ({hashes})";
+            }
+
+            return $"corrupted: the size is right but the content differs ({hashes})";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"unreadable ({e.Message})";
+        }
     }
 
     /// <summary>
@@ -110,6 +127,8 @@ public static class MnistCache
                 }
 
                 actual = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+                // On disk before the rename, so a crash cannot leave the final name pointing at unwritten blocks.
+                output.Flush(flushToDisk: true);
             }
 
             if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
@@ -123,9 +142,6 @@ public static class MnistCache
 
             File.Move(tempPath, finalPath, overwrite: true);
             var info = new FileInfo(finalPath);
-            Dictionary<string, MarkerEntry> marker = ReadMarker(directory);
-            marker[name] = new MarkerEntry(info.Length, info.LastWriteTimeUtc.Ticks, expectedSha256.ToLowerInvariant());
-            TryWriteMarker(directory, marker);
             progress?.Report($"{name}: verified ({FormatSize(info.Length)}, SHA-256 {expectedSha256[..12]}…)");
             return finalPath;
         }
@@ -157,56 +173,6 @@ public static class MnistCache
     {
         int index = MnistFiles.All.ToList().IndexOf(name);
         return index < 0 ? int.MaxValue : index;
-    }
-
-    private sealed record MarkerEntry(long Length, long WriteTicks, string Sha256);
-
-    private static Dictionary<string, MarkerEntry> ReadMarker(string directory)
-    {
-        var entries = new Dictionary<string, MarkerEntry>();
-        string path = Path.Combine(directory, MarkerFileName);
-        try
-        {
-            if (!File.Exists(path))
-            {
-                return entries;
-            }
-
-            foreach (string line in File.ReadAllLines(path))
-            {
-                string[] parts = line.Split('\t');
-                if (parts.Length == 4
-                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long length)
-                    && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks))
-                {
-                    entries[parts[0]] = new MarkerEntry(length, ticks, parts[3]);
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // An unreadable marker only costs a re-hash.
-        }
-
-        return entries;
-    }
-
-    private static void TryWriteMarker(string directory, Dictionary<string, MarkerEntry> entries)
-    {
-        string path = Path.Combine(directory, MarkerFileName);
-        string temp = Path.Combine(directory, $"{MarkerFileName}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllLines(temp, entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
-                string.Join('\t', e.Key, e.Value.Length.ToString(CultureInfo.InvariantCulture),
-                    e.Value.WriteTicks.ToString(CultureInfo.InvariantCulture), e.Value.Sha256)));
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The marker is only a shortcut; without it the next load hashes the files again.
-            TryDelete(temp);
-        }
     }
 
     private static void TryDelete(string path)

@@ -108,6 +108,58 @@ public class IdxFileTests
     }
 
     [Fact]
+    public void HugeDimensionsAreACorruptHeaderNotAnOverflowedLength()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("train-labels-idx1-ubyte");
+        // Eight dimensions of 0x48000000 each: their product overflows even a long.
+        byte[] header = [0, 0, 8, 8, .. Enumerable.Repeat<byte[]>([0x48, 0, 0, 0], 8).SelectMany(b => b)];
+        File.WriteAllBytes(path, [.. header, 1, 2, 3]);
+
+        var error = Assert.Throws<MnistDataException>(() => IdxFile.Read(path));
+
+        Assert.Contains("train-labels-idx1-ubyte", error.Message);
+        Assert.Contains("describe more values than one array holds", error.Message);
+        Assert.DoesNotContain("announces", error.Message);
+    }
+
+    [Fact]
+    public void AnImageFileReadAsLabelsIsAWrongMagicNumber()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("t10k-labels-idx1-ubyte");
+        File.WriteAllBytes(path, SyntheticMnist.IdxBytes([2, 4, 3], new byte[24]));
+
+        var error = Assert.Throws<MnistDataException>(() => IdxFile.Read(path, expectedDimensions: 1));
+
+        Assert.Contains("wrong magic number 0x00000803: expected 0x00000801", error.Message);
+        Assert.Equal([2, 4, 3], IdxFile.Read(path, expectedDimensions: 3).Dimensions);
+    }
+
+    [Fact]
+    public void AnnouncedLengthIsHeaderPlusValues()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("images");
+        File.WriteAllBytes(path, SyntheticMnist.IdxBytes([2, 4, 3], new byte[24])[..20]);
+
+        Assert.Equal(16 + 24, IdxFile.AnnouncedLength(path));
+    }
+
+    [Fact]
+    public void WriteReplacesAFileOnlyWhenComplete()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("labels");
+        IdxFile.Write(path, [2], [1, 2]);
+
+        Assert.Throws<ArgumentException>(() => IdxFile.Write(path, [3], [1, 2]));
+
+        Assert.Equal([1, 2], IdxFile.Read(path).Data);
+        Assert.Equal(["labels"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void WriterRejectsDataThatDoesNotFitTheDimensions() =>
         Assert.Throws<ArgumentException>(() => IdxFile.Write(Path.Combine(Path.GetTempPath(), "never"), [2, 2], new byte[3]));
 }

@@ -51,28 +51,57 @@ public class MnistCacheTests
     }
 
     [Fact]
-    public void InspectFindsMissingCorruptAndValidFilesAndTheMarkerSkipsRehashing()
+    public void InspectFindsMissingTruncatedAndValidFiles()
     {
         using var temp = new TempFolder();
         _data.WriteRaw(temp.Path);
         File.Delete(temp.File(MnistFiles.TestLabels));
-        File.WriteAllBytes(temp.File(MnistFiles.TestImages), [1, 2, 3]);
+        File.WriteAllBytes(temp.File(MnistFiles.TestImages), _data.Raw[MnistFiles.TestImages][..20]);
 
         IReadOnlyList<MnistFileStatus> statuses = MnistCache.Inspect(temp.Path, _data.Sha256);
 
         Assert.Equal(MnistFiles.All, statuses.Select(s => s.Name));
         Assert.True(statuses[0].Verified);
         Assert.True(statuses[1].Verified);
-        Assert.Contains("SHA-256 mismatch", statuses[2].Problem);
+        Assert.False(statuses[2].Verified);
+        // 3 images of 4 × 3 pixels after a 16-byte header: 52 bytes announced, 20 present.
+        Assert.StartsWith("truncated: 20 bytes, its header announces 52", statuses[2].Problem);
         Assert.False(statuses[3].Exists);
-        Assert.True(File.Exists(temp.File(MnistCache.MarkerFileName)));
+        Assert.Equal("missing", statuses[3].Problem);
+    }
 
-        // Same size, new content and time: the marker no longer matches, so the file is hashed again.
+    [Fact]
+    public void CorruptionWithTheOriginalSizeAndTimestampIsFound()
+    {
+        using var temp = new TempFolder();
+        _data.WriteRaw(temp.Path);
+        string labels = temp.File(MnistFiles.TrainLabels);
+        Assert.True(MnistCache.Inspect(temp.Path, _data.Sha256)[1].Verified);
+        DateTime written = File.GetLastWriteTimeUtc(labels);
+
         byte[] tampered = (byte[])_data.Raw[MnistFiles.TrainLabels].Clone();
         tampered[^1] ^= 1;
-        File.WriteAllBytes(temp.File(MnistFiles.TrainLabels), tampered);
-        File.SetLastWriteTimeUtc(temp.File(MnistFiles.TrainLabels), DateTime.UtcNow.AddMinutes(1));
-        Assert.False(MnistCache.Inspect(temp.Path, _data.Sha256)[1].Verified);
+        File.WriteAllBytes(labels, tampered);
+        File.SetLastWriteTimeUtc(labels, written);
+
+        MnistFileStatus status = MnistCache.Inspect(temp.Path, _data.Sha256)[1];
+        Assert.Equal(_data.Raw[MnistFiles.TrainLabels].Length, new FileInfo(labels).Length);
+        Assert.False(status.Verified);
+        Assert.StartsWith("corrupted: the size is right but the content differs", status.Problem);
+        Assert.Contains(_data.Sha256[MnistFiles.TrainLabels][..16], status.Problem);
+    }
+
+    [Fact]
+    public void ACacheFileThatIsNotIdxIsDescribedByItsMagicNumber()
+    {
+        using var temp = new TempFolder();
+        _data.WriteRaw(temp.Path);
+        File.WriteAllBytes(temp.File(MnistFiles.TestLabels), _data.Gzipped(MnistFiles.TestLabels));
+
+        MnistFileStatus status = MnistCache.Inspect(temp.Path, _data.Sha256)[3];
+
+        Assert.StartsWith("not a valid IDX file: wrong magic number 0x1F8B08", status.Problem);
+        Assert.Contains("gzip", status.Problem);
     }
 
     private sealed class FailingStream(int bytesBeforeFailure) : Stream

