@@ -28,9 +28,9 @@ public sealed class ModelTests
 
         var k5 = ActivationCatalog.Create("generalized_logistic", new Dictionary<string, double> { ["steepness"] = 5 });
         Assert.Equal(new GeneralizedLogistic(1, 5, 0).Forward(0.3), k5.Forward(0.3));
-        // Outside RReLU's domain (lower > upper): the defaults, not an exception.
-        var rrelu = ActivationCatalog.Create("rrelu", new Dictionary<string, double> { ["lower"] = 0.9, ["upper"] = 0.1 });
-        Assert.Equal(new RReLU().Forward(-1), rrelu.Forward(-1));
+        // Values a constructor rejects (a non-positive CELU alpha divides by zero): the defaults, not an exception.
+        var celu = ActivationCatalog.Create("celu", new Dictionary<string, double> { ["alpha"] = 0 });
+        Assert.Equal(new CELU().Forward(-1), celu.Forward(-1));
     }
 
     [Fact]

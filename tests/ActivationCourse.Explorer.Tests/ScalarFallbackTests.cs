@@ -11,7 +11,7 @@ namespace ActivationCourse.Explorer.Tests;
 public sealed class ScalarFallbackTests
 {
     [Fact]
-    public void Scalar_fallbacks_match_the_vectorized_paths()
+    public async Task Scalar_fallbacks_match_the_vectorized_paths()
     {
         var here = Fingerprint.Compute();
         var start = new ProcessStartInfo("dotnet", [typeof(Fingerprint).Assembly.Location, "fingerprint"])
@@ -23,9 +23,10 @@ public sealed class ScalarFallbackTests
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEndAsync();
         var error = child.StandardError.ReadToEndAsync();
-        Assert.True(child.WaitForExit(TimeSpan.FromMinutes(3)), "the child process hung");
-        Assert.True(child.ExitCode == 0, error.Result);
-        var scalar = Fingerprint.Parse(output.Result);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // against a hang only
+        await child.WaitForExitAsync(deadline.Token);
+        Assert.True(child.ExitCode == 0, await error);
+        var scalar = Fingerprint.Parse(await output);
 
         Assert.False(scalar.VectorAccelerated, "DOTNET_EnableHWIntrinsic=0 should turn hardware SIMD off in the child");
         Assert.Equal(Vector.IsHardwareAccelerated, here.VectorAccelerated);
