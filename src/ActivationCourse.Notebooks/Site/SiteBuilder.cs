@@ -110,6 +110,7 @@ public static partial class SiteBuilder
                 .Append("</span></a><p class=\"summary\">").Append(Encode(SummaryOf(lessons[i]))).Append("</p></li>\n");
         }
         body.Append("</ol>\n");
+        body.Append("<p class=\"explorer\"><a href=\"explorer/index.html\">Activation Explorer</a>: every activation with its derivative, and small networks trained live in the browser (served over HTTP: <code>course serve</code>).</p>\n");
         return Page(CourseTitle, body.ToString());
     }
 

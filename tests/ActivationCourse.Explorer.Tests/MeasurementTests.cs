@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using ActivationCourse.Explorer.Model;
+using ActivationCourse.Notebooks;
+using Xunit.Abstractions;
+
+namespace ActivationCourse.Explorer.Tests;
+
+/// <summary>
+/// Measures (never asserts speed): the compressed download of a first visit, the time to the first interactive
+/// chart, and XOR training steps per second in the browser against the same code in dotnet, in one run.
+/// Writes artifacts/explorer-measurements.json and prints the figures.
+/// </summary>
+[Collection(ExplorerSiteCollection.Name)]
+public sealed class MeasurementTests(ExplorerSiteFixture fixture, ITestOutputHelper output)
+{
+    private const int Steps = 2000;
+    private const int Rounds = 3;
+
+    [Fact]
+    public async Task Download_size_first_chart_and_training_speed_are_measured()
+    {
+        var visits = new List<(double Bytes, double FirstChartMs)>();
+        var browserRates = new List<double>();
+        var dotnetRates = new List<double>();
+        for (int round = 0; round < Rounds; round++)
+        {
+            // A fresh context each time: nothing cached, as a first visit.
+            await using var context = await fixture.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+            await page.GotoAsync(fixture.Url + "#view=function&f=sigmoid");
+            await page.WaitForFunctionAsync("() => window.explorer && explorer.firstChartAt !== undefined", null, new() { Timeout = 120_000 });
+            await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            double bytes = await page.EvaluateAsync<double>(
+                "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + e.encodedBodySize, 0)");
+            double firstChart = await page.EvaluateAsync<double>("() => explorer.firstChartAt");
+            visits.Add((bytes, firstChart));
+            // Alternate browser and dotnet so both see the same machine load.
+            browserRates.Add(await page.EvaluateAsync<double>($"() => DotNet.invokeMethod('ActivationCourse.Explorer', 'XorStepsPerSecond', {Steps})"));
+            dotnetRates.Add(XorBenchmark.StepsPerSecond(Steps));
+            Assert.Empty(errors);
+        }
+
+        double Median(IEnumerable<double> values) => values.Order().ElementAt(Rounds / 2);
+        var result = new Dictionary<string, object>
+        {
+            ["machine"] = $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.ProcessArchitecture}",
+            ["browser"] = fixture.Browser.Version,
+            ["download_compressed_bytes"] = Median(visits.Select(v => v.Bytes)),
+            ["first_chart_ms_median"] = Median(visits.Select(v => v.FirstChartMs)),
+            ["xor_steps_per_second_browser_median"] = Median(browserRates),
+            ["xor_steps_per_second_dotnet_median"] = Median(dotnetRates),
+            ["dotnet_over_browser"] = Median(dotnetRates) / Median(browserRates),
+            ["rounds"] = Rounds,
+            ["steps_per_round"] = Steps,
+            ["publish_seconds"] = fixture.PublishSeconds,
+        };
+        string json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
+        output.WriteLine(json);
+        File.WriteAllText(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory), "artifacts", "explorer-measurements.json"), json);
+
+        // Sanity only: something was downloaded, a chart appeared, training ran in both places.
+        Assert.All(visits, v => Assert.True(v.Bytes > 100_000 && v.FirstChartMs > 0, v.ToString()));
+        Assert.All(browserRates.Concat(dotnetRates), r => Assert.True(r > 0 && double.IsFinite(r), r.ToString(CultureInfo.InvariantCulture)));
+    }
+}
