@@ -36,7 +36,7 @@ public static class Lesson01
             return Check.True(id, false, $"your Forward threw {e.GetType().Name}: {e.Message}");
         }
 
-        if (z is null || h is null || (z.Count == 0 && h.Count == 0))
+        if (z is null || h is null || z.Count == 0)
         {
             return NoAnswer(id);
         }

@@ -46,7 +46,7 @@ public static class Lesson02
             return Check.True(id, false, $"your Backward threw {e.GetType().Name}: {e.Message}");
         }
 
-        if (dW is null || dB is null || (dW.Count == 0 && dB.Count == 0))
+        if (dW is null || dB is null || dW.Count == 0)
         {
             return Lesson01.NoAnswer(id);
         }
@@ -63,7 +63,7 @@ public static class Lesson02
             : problem + ": work down from the last layer; which Z does f′ take, and which H multiplies δ?");
     }
 
-    /// <summary>Exercise 2.3: dh₅/dx at x = 0 for the chain h₁ = σ(x), hₖ = σ(hₖ₋₁).</summary>
+    /// <summary>Exercise 2.4: dh₅/dx at x = 0 for the chain h₁ = σ(x), hₖ = σ(hₖ₋₁).</summary>
     public static CheckResult ChainSlope(double answer)
     {
         var sigmoid = new Sigmoid();
@@ -74,18 +74,18 @@ public static class Lesson02
             input = sigmoid.Forward(input);
         }
 
-        return Check.Number("2.3", answer, product, tolerance: 1e-12,
+        return Check.Number("2.4", answer, product, tolerance: 1e-12,
             hint: "by the chain rule dh₅/dx is a product of five σ′ values, each taken at that unit's own input");
     }
 
     /// <summary>
-    /// Exercise 2.4 (predict, then measure): the weight gain g (weights drawn from N(0, (g/√width)²)) the learner chose
+    /// Exercise 2.3 (predict, then measure): the weight gain g (weights drawn from N(0, (g/√width)²)) the learner chose
     /// for a 20-layer tanh stack, judged by the ratio ‖dB of layer 1‖ / ‖dB of layer 20‖ (the error signal δ summed over
     /// the batch) that the learner's own backward pass measured: correct when it lies within a factor 2 of 1.
     /// </summary>
     public static CheckResult TanhGain(double gain, double measuredRatio)
     {
-        const string id = "2.4";
+        const string id = "2.3";
         if (double.IsNaN(gain))
         {
             return Lesson01.NoAnswer(id);
@@ -157,7 +157,7 @@ public static class Lesson02
     /// <summary>
     /// ‖dB of the first layer‖ / ‖dB of the last layer‖ in a stack of <paramref name="depth"/> layers of
     /// <paramref name="width"/> units with zero biases and weights from N(0, (gain/√width)²), on a batch from N(0, 1)
-    /// with a random dLoss/dZ of the last layer (seeded): the quantity exercise 2.4 judges.
+    /// with a random dLoss/dZ of the last layer (seeded): the quantity exercise 2.3 judges.
     /// </summary>
     internal static double FirstToLastRatio(Activation f, double gain, int depth = 20, int width = 64, int batch = 128, int seed = 7)
     {
