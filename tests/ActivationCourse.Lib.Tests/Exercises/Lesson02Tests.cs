@@ -1,0 +1,191 @@
+using ActivationCourse.Activations;
+using ActivationCourse.Exercises;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ActivationCourse.Lib.Tests.Exercises;
+
+public class Lesson02Tests
+{
+    private enum Mistake
+    {
+        None,
+        NoDerivative,
+        DerivativeOnLastLayer,
+    }
+
+    // Written like the lesson's solution, with one typical mistake switched on at a time.
+    private static (List<Matrix<double>> DW, List<Vector<double>> DB) Solution(
+        IReadOnlyList<Matrix<double>> w, IReadOnlyList<Vector<double>> b, Activation f, Matrix<double> x, Matrix<double> dZLast, Mistake mistake)
+    {
+        var z = new List<Matrix<double>>();
+        var h = new List<Matrix<double>> { x };
+        for (int l = 0; l < w.Count; l++)
+        {
+            var zl = h[^1] * w[l];
+            for (int r = 0; r < zl.RowCount; r++)
+            {
+                zl.SetRow(r, zl.Row(r) + b[l]);
+            }
+
+            z.Add(zl);
+            h.Add(l < w.Count - 1 ? f.Forward(zl) : zl);
+        }
+
+        var dW = new Matrix<double>[w.Count];
+        var dB = new Vector<double>[w.Count];
+        var delta = mistake == Mistake.DerivativeOnLastLayer ? dZLast.PointwiseMultiply(f.Derivative(z[^1])) : dZLast;
+        for (int l = w.Count - 1; l >= 0; l--)
+        {
+            dW[l] = h[l].Transpose() * delta;
+            dB[l] = delta.ColumnSums();
+            if (l > 0)
+            {
+                var back = delta * w[l].Transpose();
+                delta = mistake == Mistake.NoDerivative ? back : back.PointwiseMultiply(f.Derivative(z[l - 1]));
+            }
+        }
+
+        return ([.. dW], [.. dB]);
+    }
+
+    [Fact]
+    public void SteepnessAcceptsFour() => Assert.True(Lesson02.Steepness(4).Passed);
+
+    [Fact]
+    public void SteepnessRejectsTheSlopeOfTheStandardSigmoid() => Assert.False(Lesson02.Steepness(0.25).Passed);
+
+    [Fact]
+    public void SteepnessRejectsOne() => Assert.False(Lesson02.Steepness(1).Passed);
+
+    [Fact]
+    public void BackwardAcceptsTheChainRule() =>
+        Assert.True(Lesson02.Backward((w, b, f, x, d) => Solution(w, b, f, x, d, Mistake.None)).Passed);
+
+    [Fact]
+    public void BackwardRejectsAForgottenDerivative() =>
+        Assert.False(Lesson02.Backward((w, b, f, x, d) => Solution(w, b, f, x, d, Mistake.NoDerivative)).Passed);
+
+    [Fact]
+    public void BackwardRejectsADerivativeOnTheLinearLastLayer() =>
+        Assert.False(Lesson02.Backward((w, b, f, x, d) => Solution(w, b, f, x, d, Mistake.DerivativeOnLastLayer)).Passed);
+
+    [Fact]
+    public void BackwardRejectsBiasGradientsAveragedInsteadOfSummed()
+    {
+        var r = Lesson02.Backward((w, b, f, x, d) =>
+        {
+            var (dW, dB) = Solution(w, b, f, x, d, Mistake.None);
+            return (dW, [.. dB.Select(v => v / x.RowCount)]);
+        });
+        Assert.False(r.Passed);
+        Assert.Contains("dB", r.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BackwardWithEmptyListsIsNoAnswer() =>
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson02.Backward((w, b, f, x, d) => ([], [])).Outcome);
+
+    [Fact]
+    public void BackwardThatThrowsIsNotYet() =>
+        Assert.Equal(CheckOutcome.NotYet, Lesson02.Backward((w, b, f, x, d) => throw new InvalidOperationException("unfinished")).Outcome);
+
+    [Fact]
+    public void ReferenceBackwardMatchesCenteredDifferences()
+    {
+        // L = Σ dZLast ⊙ Z_last, so dL/dW is what Backward returns; check one weight of every layer numerically.
+        var (w, b) = Lesson01.RandomLayers([3, 4, 5, 2], 0.9, 5);
+        var x = Matrix<double>.Build.Random(4, 3, new MathNet.Numerics.Distributions.Normal(0, 1, new Random(6)));
+        var dZ = Matrix<double>.Build.Random(4, 2, new MathNet.Numerics.Distributions.Normal(0, 1, new Random(7)));
+        var f = new Sigmoid();
+        double Loss() => Lesson01.ReferenceForward(w, b, f, x).Z[^1].PointwiseMultiply(dZ).Enumerate().Sum();
+        var (dW, dB) = Lesson02.ReferenceBackward(w, b, f, x, dZ);
+        const double h = 1e-6;
+        for (int l = 0; l < w.Count; l++)
+        {
+            double saved = w[l][1, 1];
+            w[l][1, 1] = saved + h;
+            double up = Loss();
+            w[l][1, 1] = saved - h;
+            double down = Loss();
+            w[l][1, 1] = saved;
+            Assert.Equal((up - down) / (2 * h), dW[l][1, 1], 1e-7);
+
+            double savedB = b[l][0];
+            b[l][0] = savedB + h;
+            up = Loss();
+            b[l][0] = savedB - h;
+            down = Loss();
+            b[l][0] = savedB;
+            Assert.Equal((up - down) / (2 * h), dB[l][0], 1e-7);
+        }
+    }
+
+    [Fact]
+    public void ChainSlopeAcceptsTheProductAlongTheChain()
+    {
+        var s = new Sigmoid();
+        double input = 0, slope = 1;
+        for (int k = 0; k < 5; k++)
+        {
+            slope *= s.Forward(input) * (1 - s.Forward(input));
+            input = s.Forward(input);
+        }
+
+        Assert.True(Lesson02.ChainSlope(slope).Passed);
+    }
+
+    [Fact]
+    public void ChainSlopeRejectsAQuarterToTheFifth() => Assert.False(Lesson02.ChainSlope(Math.Pow(0.25, 5)).Passed);
+
+    [Fact]
+    public void ChainSlopeRejectsOneQuarter() => Assert.False(Lesson02.ChainSlope(0.25).Passed);
+
+    [Fact]
+    public void TanhGainAcceptsTheGainThatKeepsTheRatioNearOne()
+    {
+        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 1.2);
+        Assert.True(Lesson02.TanhGain(1.2, ratio).Passed);
+    }
+
+    [Fact]
+    public void TanhGainRejectsGlorotAsIs()
+    {
+        // "Glorot keeps the variance, so it keeps the gradient": tanh′ < 1 away from 0 still shrinks the error signal.
+        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 1.0);
+        Assert.False(Lesson02.TanhGain(1.0, ratio).Passed);
+    }
+
+    [Fact]
+    public void TanhGainRejectsSmallWeights()
+    {
+        // "Small weights cannot saturate, so they are safe": the signal shrinks at every layer instead.
+        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 0.5);
+        Assert.False(Lesson02.TanhGain(0.5, ratio).Passed);
+    }
+
+    [Fact]
+    public void TanhGainRejectsAGainThatOvercompensates()
+    {
+        // "tanh′ < 1 shrinks the gradient, so make the weights much larger": the weights then amplify it.
+        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 2.0);
+        Assert.False(Lesson02.TanhGain(2.0, ratio).Passed);
+    }
+
+    [Fact]
+    public void TanhGainPlaceholderIsNoAnswer() => Assert.Equal(CheckOutcome.NoAnswer, Lesson02.TanhGain(double.NaN, double.NaN).Outcome);
+
+    [Fact]
+    public void MixedSignsAcceptsTheExplanationBackedByAMeasurement() => Assert.True(Lesson02.MixedSigns('C', 2, 40).Passed);
+
+    [Fact]
+    public void MixedSignsRejectsTheBatchIsTooSmall() => Assert.False(Lesson02.MixedSigns('A', 2, 40).Passed);
+
+    [Fact]
+    public void MixedSignsRejectsThePositiveDerivative() => Assert.False(Lesson02.MixedSigns('B', 2, 40).Passed);
+
+    [Fact]
+    public void MixedSignsRejectsTheRightLetterWithoutTheMeasurement() => Assert.False(Lesson02.MixedSigns('C', 10, 0).Passed);
+
+    [Fact]
+    public void MixedSignsPlaceholderIsNoAnswer() => Assert.Equal(CheckOutcome.NoAnswer, Lesson02.MixedSigns(' ', 10, 0).Outcome);
+}
