@@ -172,7 +172,7 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
 
                 globals ??= new ScriptGlobals(sink);
                 globals.Sink = sink;
-                options.CellExecuting?.Invoke(number);
+                options.CellExecuting?.Invoke(number, () => [.. sink.Snapshot().Select(scrubber.Scrub)]);
                 var stdout = Console.Out;
                 var stderr = Console.Error;
                 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
