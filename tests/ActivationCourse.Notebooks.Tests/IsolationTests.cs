@@ -72,8 +72,23 @@ public class IsolationTests
             var inProcess = await new NotebookRunner(options).RunAsync(path);
 
             Assert.Equal(inProcess.Cells.Select(c => (c.Status, c.Error, c.Line)), isolated.Cells.Select(c => (c.Status, c.Error, c.Line)));
-            Assert.Equal(IO.NotebookWriter.ToJson(inProcess.Executed), IO.NotebookWriter.ToJson(isolated.Executed));
+            // Tracebacks may differ in inlined frames: `course` compiles fully optimized code, the test host tiers up.
+            Assert.Equal(IO.NotebookWriter.ToJson(WithoutTracebacks(inProcess.Executed)), IO.NotebookWriter.ToJson(WithoutTracebacks(isolated.Executed)));
         }
+    }
+
+    private static Notebook WithoutTracebacks(Notebook notebook)
+    {
+        var copy = notebook.Clone();
+        foreach (var cell in copy.Cells)
+        {
+            for (var i = 0; i < cell.Outputs.Count; i++)
+            {
+                if (cell.Outputs[i] is ErrorOutput error)
+                    cell.Outputs[i] = error with { Traceback = [] };
+            }
+        }
+        return copy;
     }
 
     private static NotebookBatch Batch(TestFiles.TempFolder temp, TimeSpan timeout) => new()
