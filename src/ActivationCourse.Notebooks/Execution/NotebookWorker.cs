@@ -16,7 +16,9 @@ public static class NotebookWorker
     public static async Task<int> RunAsync(string pipeName, CancellationToken cancellationToken = default)
     {
         // Output written outside any cell (a thread the notebook left running) belongs to no cell: drop it.
+        // (The runtime's own crash messages go to the real stderr, where the runner reads them.)
         Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
         await using var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut, PipeOptions.Asynchronous);
         await pipe.ConnectAsync(TimeSpan.FromMinutes(1), cancellationToken);
         using var reader = new StreamReader(pipe, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
