@@ -214,7 +214,7 @@ internal static class NotebookCommands
         {
             if (outcome.Result is not { } result)
             {
-                table.AddRow(Markup.Escape(outcome.Name), "-", "[red]not a notebook[/]", "-");
+                table.AddRow(Markup.Escape(outcome.Name), "-", "[red]not run (see above)[/]", "-");
                 continue;
             }
             var code = result.Cells.Count(c => c.Status != CellStatus.NotCode);

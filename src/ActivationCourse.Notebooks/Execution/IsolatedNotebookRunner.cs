@@ -65,6 +65,8 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
         process.BeginOutputReadLine();
 
         var finished = new Dictionary<int, WorkerMessage>();
+        List<CellOutput>? partial = null;
+        string? partialReason = null;
         int? running = null;
         int? lastStarted = null;
         var cellClock = new Stopwatch();
@@ -84,12 +86,10 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
             }
 
             using var reader = new StreamReader(pipe, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
-            await using (var writer = new StreamWriter(pipe, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
-            {
-                await writer.WriteLineAsync(WorkerProtocol.Serialize(new WorkerRequest(
-                    NotebookWriter.ToJson(notebook), directory, name, options.RepositoryRoot, options.CellOutputLimit)));
-                await writer.FlushAsync(cancellationToken);
-            }
+            await using var writer = new StreamWriter(pipe, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            await writer.WriteLineAsync(WorkerProtocol.Serialize(new WorkerRequest(
+                NotebookWriter.ToJson(notebook), directory, name, options.RepositoryRoot, options.CellOutputLimit)));
+            await writer.FlushAsync(cancellationToken);
 
             CancellationTokenSource? timer = null;
             try
@@ -106,8 +106,10 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
                     }
                     catch (OperationCanceledException) when (timer?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
                     {
+                        var elapsed = cellClock.Elapsed;
+                        await AskForPartialAsync(reader, writer);
                         Stop(process);
-                        return TimedOut(running!.Value);
+                        return TimedOut(running!.Value, elapsed);
                     }
                     if (line is null)
                         break;
@@ -130,6 +132,11 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
                             timer?.Dispose();
                             timer = null;
                             finished[message.Number] = message;
+                            partial = null;
+                            partialReason = null;
+                            break;
+                        case WorkerEvent.Partial:
+                            Keep(message);
                             break;
                         case WorkerEvent.Result:
                             var executed = NotebookReader.ParseIpynb(message.Notebook!);
@@ -167,7 +174,7 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
             lock (stderr)
                 text = stderr.ToString();
             var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var reason = lines.FirstOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal)
+            var reason = (partialReason is null ? null : "Unhandled exception. " + partialReason) ?? lines.FirstOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal)
                     || l.StartsWith("Stack overflow", StringComparison.Ordinal)
                     || l.StartsWith("Fatal error", StringComparison.Ordinal)
                     || l.StartsWith("Process terminated", StringComparison.Ordinal))
@@ -175,10 +182,40 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
             return reason is null ? "; it printed nothing (did a cell call Environment.Exit?)" : $": {new PathScrubber(directory, options.RepositoryRoot ?? RepositoryRoot.TryFind(directory)).Scrub(reason)}";
         }
 
-        NotebookRunResult TimedOut(int number)
+        // What the cell printed before it timed out: asked for, with a short wait (a cell can hold up its own process).
+        async Task AskForPartialAsync(StreamReader reader, StreamWriter writer)
+        {
+            try
+            {
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+                await writer.WriteLineAsync(WorkerProtocol.SnapshotRequest.AsMemory(), wait.Token);
+                await writer.FlushAsync(wait.Token);
+                while (await reader.ReadLineAsync(wait.Token) is { } line)
+                {
+                    var message = WorkerProtocol.Deserialize<WorkerMessage>(line);
+                    if (message.Event == WorkerEvent.Partial)
+                    {
+                        Keep(message);
+                        return;
+                    }
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or System.Text.Json.JsonException)
+            {
+                // Nothing came: the cell's outputs are lost with its process.
+            }
+        }
+
+        void Keep(WorkerMessage message)
+        {
+            partial = WorkerProtocol.OutputsFromJson(message.Notebook!);
+            partialReason = message.Error;
+        }
+
+        NotebookRunResult TimedOut(int number, TimeSpan elapsed)
         {
             var message = $"the cell did not finish within {options.CellTimeout.TotalSeconds:0.###} s (the runner's cell timeout); its process was stopped and the rest of the notebook is abandoned";
-            return Partial(number, "Timeout", message, cellClock.Elapsed);
+            return Partial(number, "Timeout", message, elapsed);
         }
 
         NotebookRunResult Crashed(int? number, string message)
@@ -216,6 +253,8 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
                 else if (number == failed)
                 {
                     cell.ExecutionCount = lastCount + 1;
+                    if (partial is not null)
+                        cell.Outputs.AddRange(partial);
                     cell.Outputs.Add(new ErrorOutput(ename, message, [message]));
                     results.Add(new CellResult(number, CellStatus.Failed, elapsed, message));
                     options.Progress?.Invoke(new CellProgress(name, number, executed.Cells.Count, CellStatus.Failed, elapsed));

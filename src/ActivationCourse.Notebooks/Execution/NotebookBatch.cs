@@ -74,6 +74,11 @@ public sealed class NotebookBatch
         {
             return new NotebookOutcome(path, name, null, $"{name}: could not be read: {e.Message}", null);
         }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // The worker process could not be started.
+            return new NotebookOutcome(path, name, null, $"{name}: not run: {e.Message}", null);
+        }
 
         var inPlaceTarget = Path.ChangeExtension(path, ".ipynb");
         var copyTarget = Path.Combine(OutputFolder, Path.GetFileNameWithoutExtension(path) + ".ipynb");

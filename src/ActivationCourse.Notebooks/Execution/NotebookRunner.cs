@@ -15,7 +15,11 @@ namespace ActivationCourse.Notebooks.Execution;
 /// from cell to cell, as in .NET Interactive), with the notebook's folder as the working directory.
 /// The first failing cell stops the notebook: later cells are recorded as not run.
 /// </summary>
-/// <remarks>Console redirection and the working directory are process-wide, so runs are serialized.</remarks>
+/// <remarks>
+/// Console redirection and the working directory are process-wide, so runs are serialized. A cell that times out
+/// here is abandoned, not stopped (a thread cannot be ended safely), and a crash ends the whole process:
+/// <see cref="IsolatedNotebookRunner"/> runs each notebook in its own process instead, and the <c>course</c> commands use it.
+/// </remarks>
 public sealed class NotebookRunner(RunnerOptions? options = null)
 {
     /// <summary>The namespaces every cell sees, as in .NET Interactive's C# kernel.</summary>
@@ -174,7 +178,7 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
 
                 globals ??= new ScriptGlobals(sink);
                 globals.Sink = sink;
-                options.CellExecuting?.Invoke(number);
+                options.CellExecuting?.Invoke(number, () => [.. sink.Snapshot().Select(scrubber.Scrub)]);
                 var stdout = Console.Out;
                 var stderr = Console.Error;
                 using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -140,7 +140,8 @@ internal sealed class OutputSink(long limit = OutputSink.DefaultLimit)
         if (truncated)
             return "";
         truncated = true;
-        return $"\n[output truncated: this cell wrote more than {limit / (1024.0 * 1024):0.##} MB; the rest was dropped]\n";
+        var size = limit >= 1024 * 1024 ? $"{limit / (1024.0 * 1024):0.##} MB" : $"{limit} characters";
+        return $"\n[output truncated: this cell wrote more than {size}; the rest was dropped]\n";
     }
 
     private static long LengthOf(CellOutput output) => output switch

@@ -17,8 +17,11 @@ public sealed record RunnerOptions
     /// <summary>The most text a cell's outputs keep (10 MB by default); the rest is dropped, with a note in the output saying so.</summary>
     public long CellOutputLimit { get; init; } = OutputSink.DefaultLimit;
 
-    /// <summary>Called with the cell number once the cell is compiled, just before its code runs (the worker's timer starts here).</summary>
-    internal Action<int>? CellExecuting { get; init; }
+    /// <summary>
+    /// Called once a cell is compiled, just before its code runs (the worker's timer starts here), with the cell number
+    /// and a function that returns the cell's outputs so far (paths scrubbed).
+    /// </summary>
+    internal Action<int, Func<IReadOnlyList<CellOutput>>>? CellExecuting { get; init; }
 
     /// <summary>Called when a code cell ends: its result, execution count and outputs so far (paths scrubbed).</summary>
     internal Action<CellResult, int?, IReadOnlyList<CellOutput>>? CellFinished { get; init; }

@@ -20,6 +20,9 @@ internal enum WorkerEvent
     /// <summary>A code cell ended; its outputs so far come with it.</summary>
     Finished,
 
+    /// <summary>The outputs of the running cell so far: asked for before a timeout ends the process, or sent as it ends under the cell.</summary>
+    Partial,
+
     /// <summary>The notebook ended; the executed notebook comes with it.</summary>
     Result,
 }
@@ -43,6 +46,9 @@ internal sealed record WorkerMessage(
 /// </summary>
 internal static class WorkerProtocol
 {
+    /// <summary>The line the runner sends to ask for a <see cref="WorkerEvent.Partial"/> message.</summary>
+    public const string SnapshotRequest = "snapshot";
+
     private static readonly JsonSerializerOptions Options = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
