@@ -21,7 +21,7 @@ echo "== Built. Library for the notebooks: artifacts/bin/ActivationCourse.Lib/re
 
 echo "== .NET Interactive kernel $KERNEL_VERSION (for Jupyter, VS Code's Jupyter extension and Polyglot Notebooks)"
 export PATH="$HOME/.dotnet/tools:$PATH"
-if dotnet tool list -g | grep -qi "^microsoft.dotnet-interactive *$KERNEL_VERSION"; then
+if dotnet tool list -g | grep -i "^microsoft.dotnet-interactive *$KERNEL_VERSION" >/dev/null; then
   echo "already installed"
 elif ! { dotnet tool install -g Microsoft.dotnet-interactive --version "$KERNEL_VERSION" \
          || dotnet tool update -g Microsoft.dotnet-interactive --version "$KERNEL_VERSION" --allow-downgrade; }; then

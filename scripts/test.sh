@@ -33,7 +33,7 @@ for entry in "${APT_PACKAGES[@]}"; do
   package=${entry%%:*} file=${entry#*:}
   if [ -n "$file" ]; then
     [ -e "$file" ] || missing+=("$package")
-  elif ! ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0'; then
+  elif ! ldconfig -p 2>/dev/null | grep 'libopenblas\.so\.0' >/dev/null; then
     missing+=("$package")
   fi
 done
@@ -60,11 +60,11 @@ if [ "$installed" != "$KERNEL_VERSION" ]; then
     dotnet tool install -g "$KERNEL_TOOL" --version "$KERNEL_VERSION"
   fi
 fi
-if ! jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp '; then
+if ! jupyter kernelspec list 2>/dev/null | grep '\.net-csharp ' >/dev/null; then
   step "Registering the kernel with Jupyter (dotnet interactive jupyter install)"
   mkdir -p "$HOME/.local/share/jupyter/kernels"
   dotnet interactive jupyter install
-  jupyter kernelspec list | grep -q '\.net-csharp ' || fail "the .net-csharp kernel did not register: run 'dotnet interactive jupyter install' and read its message."
+  jupyter kernelspec list | grep '\.net-csharp ' >/dev/null || fail "the .net-csharp kernel did not register: run 'dotnet interactive jupyter install' and read its message."
 fi
 /usr/bin/chromium --version
 echo "jupyter notebook $(jupyter notebook --version), dotnet-interactive $KERNEL_VERSION"
