@@ -133,7 +133,7 @@ internal static class TrainCommand
 
         string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
 
-        var mnist = Mnist.Load(new MnistOptions { Progress = new Progress<string>(line => Console.Error.WriteLine(line)) });
+        var mnist = Mnist.Load(new MnistOptions { Progress = new StderrProgress() });
         var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
         var test = LabeledData.From(mnist.Test);
         var network = Network.FromSpec(spec, s.Seed);
@@ -378,5 +378,11 @@ internal static class TrainCommand
             _batchDone = batchDone;
             return _trainer.Fit(_train, _test).Last!;
         }
+    }
+
+    /// <summary>Writes each line at once, on the calling thread (<see cref="Progress{T}"/> posts to the thread pool and can lose the last lines).</summary>
+    private sealed class StderrProgress : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine(value);
     }
 }

@@ -30,14 +30,14 @@ public sealed class Gaussian : ElementwiseActivation<Gaussian.Ops>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp(-(x * x));
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
-            T.IsInfinity(x) ? T.Zero : T.CreateTruncating(-2.0) * x * T.Exp(-(x * x));
+            T.IsInfinity(x) ? T.Zero : T.CreateTruncating(-2.0) * (x * T.Exp(-(x * x))); // x·e^(−x²) first: −2x overflows at ±MaxValue
         /// <inheritdoc/>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
             VectorMath.Exp(-(x * x));
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            Vector<T> d = Simd.Const<T>(-2.0) * x * VectorMath.Exp(-(x * x));
+            Vector<T> d = Simd.Const<T>(-2.0) * (x * VectorMath.Exp(-(x * x))); // x·e^(−x²) first: −2x overflows at ±MaxValue
             return Vector.ConditionalSelect(Simd.IsInfinity(x), Vector<T>.Zero, d);
         }
     }

@@ -43,8 +43,10 @@ public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness =
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            T s = SpecialFunctions.Sigmoid(T.CreateTruncating(k) * (x - T.CreateTruncating(x0)));
-            return T.CreateTruncating(l * k) * s * (T.One - s);
+            // σ′(z) = e/(1 + e)² with e = e^(−|z|): no cancellation in 1 − σ.
+            T e = T.Exp(-T.Abs(T.CreateTruncating(k) * (x - T.CreateTruncating(x0))));
+            T onePlus = T.One + e;
+            return T.CreateTruncating(l * k) * (e / (onePlus * onePlus));
         }
         /// <inheritdoc/>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -52,8 +54,9 @@ public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness =
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            Vector<T> s = VectorMath.Sigmoid(Simd.Const<T>(k) * (x - Simd.Const<T>(x0)));
-            return Simd.Const<T>(l * k) * s * (Vector<T>.One - s);
+            Vector<T> e = VectorMath.Exp(-Vector.Abs(Simd.Const<T>(k) * (x - Simd.Const<T>(x0))));
+            Vector<T> onePlus = Vector<T>.One + e;
+            return Simd.Const<T>(l * k) * (e / (onePlus * onePlus));
         }
     }
 }

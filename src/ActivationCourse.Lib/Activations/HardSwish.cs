@@ -33,7 +33,7 @@ public sealed class HardSwish : ElementwiseActivation<HardSwish.Ops>
         public T Forward<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
             T six = T.CreateTruncating(6.0), u = x + T.CreateTruncating(3.0);
-            return u <= T.Zero ? T.Zero : x * (u > six ? six : u) / six;
+            return u <= T.Zero ? T.Zero : x * ((u > six ? six : u) / six); // x·6 would overflow at MaxValue
         }
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
@@ -45,7 +45,7 @@ public sealed class HardSwish : ElementwiseActivation<HardSwish.Ops>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
             Vector<T> six = Simd.Const<T>(6.0), u = x + Simd.Const<T>(3.0);
-            Vector<T> y = x * Vector.ConditionalSelect(Vector.GreaterThan(u, six), six, u) / six;
+            Vector<T> y = x * (Vector.ConditionalSelect(Vector.GreaterThan(u, six), six, u) / six); // x·6 would overflow at MaxValue
             return Vector.ConditionalSelect(Vector.LessThanOrEqual(u, Vector<T>.Zero), Vector<T>.Zero, y);
         }
         /// <inheritdoc/>

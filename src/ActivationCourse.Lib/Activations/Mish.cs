@@ -55,7 +55,8 @@ public sealed class Mish : ElementwiseActivation<Mish.Ops>
             Vector<T> e = VectorMath.Exp(x);
             Vector<T> n = e * (e + Simd.Const<T>(2.0));
             Vector<T> d = n + Simd.Const<T>(2.0);
-            Vector<T> g = n / d + Simd.Const<T>(4.0) * x * e * (e + Vector<T>.One) / (d * d);
+            // x·e first: at x = −MaxValue, e = 0 and the product is 0, where 4x alone would overflow to −∞ and ∞·0 is NaN.
+            Vector<T> g = n / d + Simd.Const<T>(4.0) * (x * e) * (e + Vector<T>.One) / (d * d);
             g = Vector.ConditionalSelect(Vector.GreaterThan(x, Simd.Const<T>(20.0)), Vector<T>.One, g);
             return Vector.ConditionalSelect(Vector.Equals(x, Simd.Const<T>(double.NegativeInfinity)), Vector<T>.Zero, g);
         }

@@ -43,16 +43,19 @@ public sealed class Sigmoid : ElementwiseActivation<Sigmoid.Ops>
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            T s = SpecialFunctions.Sigmoid(x);
-            return s * (T.One - s);
+            // σ(1 − σ) = e/(1 + e)² with e = e^(−|x|): no cancellation in 1 − σ, so the tails keep their relative accuracy.
+            T e = T.Exp(-T.Abs(x));
+            T onePlus = T.One + e;
+            return e / (onePlus * onePlus);
         }
         /// <inheritdoc/>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T> => VectorMath.Sigmoid(x);
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            Vector<T> s = VectorMath.Sigmoid(x);
-            return s * (Vector<T>.One - s);
+            Vector<T> e = VectorMath.Exp(-Vector.Abs(x));
+            Vector<T> onePlus = Vector<T>.One + e;
+            return e / (onePlus * onePlus);
         }
     }
 }

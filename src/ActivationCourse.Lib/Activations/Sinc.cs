@@ -55,7 +55,7 @@ public sealed class Sinc : ElementwiseActivation<Sinc.Ops>
                 }
                 return sum;
             }
-            return (x * T.Cos(x) - T.Sin(x)) / (x * x);
+            return (T.Cos(x) - T.Sin(x) / x) / x; // not (x·cos x − sin x)/x²: x² overflows float beyond |x| ≈ 1.8e19
         }
         /// <inheritdoc/>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
@@ -76,7 +76,7 @@ public sealed class Sinc : ElementwiseActivation<Sinc.Ops>
             series = series * x2 - Simd.Const<T>(1.0 / 840);
             series = series * x2 + Simd.Const<T>(1.0 / 30);
             series = (series * x2 - Simd.Const<T>(1.0 / 3)) * x; // the Taylor series above, to x¹⁵
-            Vector<T> d = (x * VectorMath.Cos(x) - VectorMath.Sin(x)) / x2;
+            Vector<T> d = (VectorMath.Cos(x) - VectorMath.Sin(x) / x) / x; // x² overflows float beyond |x| ≈ 1.8e19
             d = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), Simd.Const<T>(0.5)), series, d);
             return Vector.ConditionalSelect(Simd.IsInfinity(x), Vector<T>.Zero, d);
         }

@@ -9,6 +9,12 @@ namespace ActivationCourse.Activations;
 /// </summary>
 public static class Softmax
 {
+    /// <summary>
+    /// The smallest temperature accepted: 1e-30. Below it 1/T overflows float (above 1/3.4e38 ≈ 2.9e-39) or double
+    /// (1e-320 is subnormal and 1/T = ∞), and 0·∞ makes the row's largest entry NaN. At T = 1e-30 softmax is already an arg max.
+    /// </summary>
+    public const double MinTemperature = 1e-30;
+
     /// <summary>Row-wise softmax of <paramref name="logits"/> (rows of <paramref name="classes"/> values).</summary>
     /// <remarks>
     /// Each step is one TensorPrimitives call (its exp uses the widest vectors the machine has): the row maximum,
@@ -107,9 +113,10 @@ public static class Softmax
         {
             throw new ArgumentOutOfRangeException(nameof(classes), classes, "The number of classes must be positive.");
         }
-        if (!(temperature > 0) || double.IsInfinity(temperature))
+        if (!(temperature >= MinTemperature) || double.IsInfinity(temperature))
         {
-            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be positive and finite.");
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature,
+                $"The temperature must be finite and at least {MinTemperature:G} (smaller ones overflow 1/T and give NaN).");
         }
         Check.SameLength(inputLength, outputLength, "logits", "output");
         if (inputLength % classes != 0)

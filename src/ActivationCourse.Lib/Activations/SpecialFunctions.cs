@@ -36,7 +36,7 @@ public static class SpecialFunctions
         {
             return T.Log(u);
         }
-        return T.Log(u) * x / (u - T.One);
+        return T.Log(u) * (x / (u - T.One)); // the ratio first: log(u)·x overflows for x near MaxValue
     }
 
     /// <summary>The logistic function 1/(1 + e^(−x)), evaluated so that neither branch overflows.</summary>

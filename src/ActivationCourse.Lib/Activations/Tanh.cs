@@ -42,8 +42,10 @@ public sealed class Tanh : ElementwiseActivation<Tanh.Ops>
         /// <inheritdoc/>
         public T Derivative<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            T t = T.Tanh(x);
-            return T.One - t * t;
+            // sech²x = 4e/(1 + e)² with e = e^(−2|x|): no cancellation, so the tails keep their relative accuracy (1 − tanh² is 0 past |x| ≈ 9 in float).
+            T e = T.Exp(T.CreateTruncating(-2.0) * T.Abs(x));
+            T onePlus = T.One + e;
+            return T.CreateTruncating(4.0) * e / (onePlus * onePlus);
         }
         /// <inheritdoc/>
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
@@ -55,8 +57,9 @@ public sealed class Tanh : ElementwiseActivation<Tanh.Ops>
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            Vector<T> t = ForwardVector(x);
-            return Vector<T>.One - t * t;
+            Vector<T> e = VectorMath.Exp(Simd.Const<T>(-2.0) * Vector.Abs(x));
+            Vector<T> onePlus = Vector<T>.One + e;
+            return Simd.Const<T>(4.0) * e / (onePlus * onePlus);
         }
     }
 }

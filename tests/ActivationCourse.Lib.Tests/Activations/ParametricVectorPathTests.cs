@@ -49,8 +49,8 @@ public class ParametricVectorPathTests
             string at = $"{spec} x={xd[i]:R}";
             TestData.Close(f.Forward(xd[i]), yd[i], 1e-14, "double forward " + at);
             TestData.Close(f.Derivative(xd[i]), dd[i], 1e-14, "double derivative " + at);
-            TestData.Close((float)f.Forward(xd[i]), yf[i], 3e-6, "float forward " + at);
-            TestData.Close((float)f.Derivative(xd[i]), df[i], 3e-6, "float derivative " + at);
+            TestData.CloseRelative((float)f.Forward(xd[i]), yf[i], 1.6e-5, "float forward " + at, 2.4e-7);
+            TestData.CloseRelative((float)f.Derivative(xd[i]), df[i], 1.6e-5, "float derivative " + at, 2.4e-7);
         }
     }
 }

@@ -163,7 +163,11 @@ public class PublishedValuesAndDefaultsTests
         Assert.False(ActivationRegistry.TryGet("nope", out _));
         foreach (Activation a in ActivationRegistry.All)
         {
-            Assert.False(string.IsNullOrWhiteSpace(a.DisplayName + a.Description + a.Formula + a.Range));
+            // Each text on its own: a check of their concatenation passes when all but one are empty.
+            Assert.False(string.IsNullOrWhiteSpace(a.DisplayName), $"{a.Name}: DisplayName");
+            Assert.False(string.IsNullOrWhiteSpace(a.Description), $"{a.Name}: Description");
+            Assert.False(string.IsNullOrWhiteSpace(a.Formula), $"{a.Name}: Formula");
+            Assert.False(string.IsNullOrWhiteSpace(a.Range), $"{a.Name}: Range");
         }
     }
 }

@@ -128,6 +128,8 @@ public class SoftmaxMaxoutParametricTests
         Assert.Equal([2, 0, 0], winners); // ties go to the first piece
         double[] dz = new double[z.Length];
         Maxout.Backward(upstream, winners, k, dz);
+        // Each unit's gradient goes to its winning piece only; in the tie (0.5, 0.5) to the first one.
+        Assert.Equal([0, 0, 0.7, -0.3, 0, 0, 1.9, 0, 0], dz);
         double Loss(double[] w)
         {
             double[] yy = new double[3];

@@ -46,4 +46,21 @@ internal static class TestData
         Assert.True(err <= tolerance * Math.Max(1.0, Math.Abs(expected)),
             $"{what}: expected {expected:R}, got {actual:R} (error {err:E2}, tolerance {tolerance:E1})");
     }
+
+    /// <summary>
+    /// A relative check: |actual − expected| ≤ max(tolerance·|expected|, <paramref name="absoluteFloor"/>). The default floor,
+    /// 1e-37, is just above the float normal range, so only a result that underflows escapes the relative bound.
+    /// </summary>
+    public static void CloseRelative(double expected, double actual, double tolerance, string what, double absoluteFloor = 1e-37)
+    {
+        if (double.IsNaN(expected) || double.IsInfinity(expected))
+        {
+            Close(expected, actual, 0, what);
+            return;
+        }
+
+        double err = Math.Abs(expected - actual);
+        Assert.True(err <= Math.Max(tolerance * Math.Abs(expected), absoluteFloor),
+            $"{what}: expected {expected:R}, got {actual:R} (relative error {err / Math.Abs(expected):E2}, tolerance {tolerance:E1})");
+    }
 }

@@ -28,7 +28,6 @@ public class ActivationThroughputTests
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         ActivationThroughput.Measure("copy", (x, y) => x.CopyTo(y), length: 64, runs: 1, warmupSeconds: 0.05);
-        Assert.True(watch.Elapsed.TotalSeconds >= 0.05);
-        Assert.True(watch.Elapsed.TotalSeconds < ActivationThroughput.MaximumWarmupSeconds + 1);
+        Assert.True(watch.Elapsed.TotalSeconds >= 0.05); // a lower bound only: an upper one measures the machine's load, not the code
     }
 }
