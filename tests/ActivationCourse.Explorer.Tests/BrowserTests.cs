@@ -44,6 +44,13 @@ public sealed class BrowserTests(ExplorerSiteFixture fixture)
         Assert.Equal(Fmt(k5.Derivative(1)), await page.InnerTextAsync("#readout .dfx"));
         Assert.Equal("good", await page.InnerTextAsync("#readout .verdict"));
         Assert.Contains("steepness=5", page.Url, StringComparison.Ordinal);
+
+        // The mouse over the chart moves the cursor (x axis −5 to 5: right of the middle is positive).
+        var box = await page.Locator("#function-chart").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(box!.X + (box.Width * 0.85f), box.Y + (box.Height / 2));
+        await page.WaitForFunctionAsync("() => parseFloat(document.querySelector('#v-cursor').textContent) > 2");
+        double x = Num(await page.InnerTextAsync("#v-cursor"));
+        Assert.Equal(Fmt(k5.Forward(x)), await page.InnerTextAsync("#readout .fx"));
         Assert.Empty(errors);
     }
 
@@ -70,6 +77,12 @@ public sealed class BrowserTests(ExplorerSiteFixture fixture)
         Assert.Equal(await a.InnerTextAsync("#train-loss"), await b.InnerTextAsync("#train-loss"));
         Assert.Equal(await a.InnerHTMLAsync("#boundary"), await b.InnerHTMLAsync("#boundary"));
         Assert.Contains("train=120", b.Url, StringComparison.Ordinal);
+
+        // A different activation for layer 2 only: a new network, and the URL says so.
+        await b.SelectOptionAsync("#layer-1-activation", "sigmoid");
+        await b.WaitForFunctionAsync("() => document.querySelector('#steps').textContent === '0'");
+        Assert.Contains("layers=relu:8,sigmoid:6", b.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("train=", b.Url, StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 

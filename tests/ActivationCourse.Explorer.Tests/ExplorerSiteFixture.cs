@@ -72,7 +72,7 @@ public sealed class ExplorerSiteFixture : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                errors.Add(message.Text);
+                errors.Add($"{message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => errors.Add(error);

@@ -16,14 +16,15 @@ namespace ActivationCourse.Explorer.Tests;
 public sealed class MeasurementTests(ExplorerSiteFixture fixture, ITestOutputHelper output)
 {
     private const int Steps = 2000;
-    private const int Rounds = 3;
+    private const int Rounds = 5;
 
     [Fact]
     public async Task Download_size_first_chart_and_training_speed_are_measured()
     {
-        var visits = new List<(double Bytes, double FirstChartMs)>();
+        var visits = new List<(double Bytes, double FrameworkBytes, double FirstChartMs)>();
         var browserRates = new List<double>();
         var dotnetRates = new List<double>();
+        string browserSimd = "";
         for (int round = 0; round < Rounds; round++)
         {
             // A fresh context each time: nothing cached, as a first visit.
@@ -36,8 +37,17 @@ public sealed class MeasurementTests(ExplorerSiteFixture fixture, ITestOutputHel
             await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
             double bytes = await page.EvaluateAsync<double>(
                 "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + e.encodedBodySize, 0)");
+            double framework = await page.EvaluateAsync<double>(
+                "() => performance.getEntriesByType('resource').filter(e => e.name.includes('/_framework/')).reduce((s, e) => s + e.encodedBodySize, 0)");
             double firstChart = await page.EvaluateAsync<double>("() => explorer.firstChartAt");
-            visits.Add((bytes, firstChart));
+            visits.Add((bytes, framework, firstChart));
+            if (round == 0)
+            {
+                browserSimd = await page.EvaluateAsync<string>("() => DotNet.invokeMethod('ActivationCourse.Explorer', 'Simd')");
+                // Untimed warm-up of both (tiered JIT in dotnet, the interpreter's tiers in the browser).
+                await page.EvaluateAsync<double>($"() => DotNet.invokeMethod('ActivationCourse.Explorer', 'XorStepsPerSecond', {Steps})");
+                XorBenchmark.StepsPerSecond(Steps);
+            }
             // Alternate browser and dotnet so both see the same machine load.
             browserRates.Add(await page.EvaluateAsync<double>($"() => DotNet.invokeMethod('ActivationCourse.Explorer', 'XorStepsPerSecond', {Steps})"));
             dotnetRates.Add(XorBenchmark.StepsPerSecond(Steps));
@@ -49,10 +59,15 @@ public sealed class MeasurementTests(ExplorerSiteFixture fixture, ITestOutputHel
         {
             ["machine"] = $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.ProcessArchitecture}",
             ["browser"] = fixture.Browser.Version,
+            ["browser_simd"] = browserSimd,
             ["download_compressed_bytes"] = Median(visits.Select(v => v.Bytes)),
+            ["download_framework_compressed_bytes"] = Median(visits.Select(v => v.FrameworkBytes)),
             ["first_chart_ms_median"] = Median(visits.Select(v => v.FirstChartMs)),
+            ["first_chart_ms_range"] = new[] { visits.Min(v => v.FirstChartMs), visits.Max(v => v.FirstChartMs) },
             ["xor_steps_per_second_browser_median"] = Median(browserRates),
+            ["xor_steps_per_second_browser_range"] = new[] { browserRates.Min(), browserRates.Max() },
             ["xor_steps_per_second_dotnet_median"] = Median(dotnetRates),
+            ["xor_steps_per_second_dotnet_range"] = new[] { dotnetRates.Min(), dotnetRates.Max() },
             ["dotnet_over_browser"] = Median(dotnetRates) / Median(browserRates),
             ["rounds"] = Rounds,
             ["steps_per_round"] = Steps,

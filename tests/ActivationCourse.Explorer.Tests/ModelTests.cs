@@ -48,6 +48,7 @@ public sealed class ModelTests
         Assert.Equal([new HiddenLayer("sigmoid", 8), new HiddenLayer("maxout", 4), new HiddenLayer("relu", ExplorerState.MaxUnits)], network.Layers);
         Assert.Equal((0.03, 8, 4, 300, true), (network.LearningRate, network.BatchSize, network.Seed, network.TrainSteps, network.Play));
         Assert.Equal(network.ToFragment(), ExplorerState.Parse(network.ToFragment()).ToFragment());
+        Assert.Contains("layers=sigmoid:8,maxout:4,relu:16", network.ToFragment(), StringComparison.Ordinal);
 
         var junk = ExplorerState.Parse("view=network&lr=-3&batch=abc&noise=NaN&layers=");
         Assert.Equal(new ExplorerState().LearningRate, junk.LearningRate);

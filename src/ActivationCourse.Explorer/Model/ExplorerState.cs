@@ -100,7 +100,7 @@ public sealed class ExplorerState
                 parts.Add(("cmp", string.Join(",", Compare)));
             }
         }
-        return string.Join("&", parts.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        return string.Join("&", parts.Select(p => $"{Escape(p.Key)}={Escape(p.Value)}"));
     }
 
     /// <summary>Reads a fragment (with or without '#'); bad values are skipped, so any link opens.</summary>
@@ -197,6 +197,9 @@ public sealed class ExplorerState
         int units = parts.Length > 1 && TryNum(parts[1], out double u) ? (int)u : 8;
         return new HiddenLayer(name, Math.Clamp(units, 1, MaxUnits));
     }
+
+    // ':' and ',' are allowed in a fragment: links stay readable (layers=relu:8,tanh:8).
+    private static string Escape(string text) => Uri.EscapeDataString(text).Replace("%3A", ":", StringComparison.Ordinal).Replace("%2C", ",", StringComparison.Ordinal);
 
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

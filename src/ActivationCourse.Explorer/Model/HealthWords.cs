@@ -12,7 +12,7 @@ public static class HealthWords
     public const double SaturatedShare = 0.5;
 
     /// <summary>Gradient norms of the first hidden layer this many times smaller than the last one's count as vanishing.</summary>
-    public const double VanishingRatio = 1e-3;
+    public const double VanishingRatio = 1e-2;
 
     /// <summary>One sentence per problem, or one sentence saying the layers look healthy.</summary>
     public static IReadOnlyList<string> Describe(TrainingSession session)
@@ -36,7 +36,7 @@ public static class HealthWords
             }
             else if (dead > 0)
             {
-                lines.Add($"{name}: {dead} of {layer.Units} units are dead.");
+                lines.Add($"{name}: {dead} of {layer.Units} units dead.");
             }
             if (layer.SaturatedShare >= SaturatedShare)
             {
