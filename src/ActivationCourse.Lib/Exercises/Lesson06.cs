@@ -36,8 +36,8 @@ public static class Lesson06
         int first = Enumerable.Range(0, rates.Count).FirstOrDefault(i => worstDeadShares[i] >= CollapseShare, -1);
         bool right = first >= 0 && Math.Abs(predictedRate - rates[first]) <= 1e-9 * rates[first];
         return Check.True("6.1", right,
-            "answer with one of the sweep's rates; with momentum 0.9 a steady gradient builds a step ten times the "
-            + "rate, and it takes one step large enough to push a unit's pre-activation below zero on every image");
+            "answer with one of the sweep's rates; momentum's factor of 10 is what a gradient that keeps its direction "
+            + "reaches after many steps, so ask how much of it the steps that kill units really got");
     }
 
     /// <summary>Exercise 6.2: the accuracy computed from the confusion matrix's counts.</summary>
@@ -68,4 +68,22 @@ public static class Lesson06
             && confusion[answer[0], answer[1]] == largest;
         return Check.True("6.3", right, "skip the diagonal (t == p); the answer is [row, column] of the largest remaining count");
     }
+
+    /// <summary>
+    /// The source article's LeNet-style network for 32 × 32 × 3 images, as Keras builds it: Conv2D 6, 16 and 120
+    /// filters of 5 × 5 with "same" padding and ReLU, 2 × 2 max pools after the first two, Flatten, Dense 84 (ReLU)
+    /// and Dense 10 (softmax).
+    /// </summary>
+    public static ConvNetSummary LeNet() => new ConvNetSummary(32, 32, 3)
+        .Conv2D(6, 5, "relu").MaxPool2D(2)
+        .Conv2D(16, 5, "relu").MaxPool2D(2)
+        .Conv2D(120, 5, "relu")
+        .Flatten().Dense(84, "relu").Dense(10, "softmax");
+
+    /// <summary>Exercise 6.4: the number of trainable parameters of <see cref="LeNet"/>, exactly.</summary>
+    /// <param name="answer">The learner's count (NaN: not answered).</param>
+    public static CheckResult LeNetParameters(double answer) =>
+        Check.Number("6.4", answer, LeNet().TotalParameters, tolerance: 1e-12,
+            hint: "trace the shape first (\"same\" keeps height and width, each pool halves them); the first Dense "
+                + "layer sees every value of the last feature map; one bias per filter and per unit");
 }

@@ -5,17 +5,18 @@ namespace ActivationCourse.Lib.Tests.Exercises;
 
 public class Lesson06Tests
 {
-    private static readonly double[] Rates = [0.01, 0.03, 0.1, 0.3, 1.0];
-    private static readonly double[] WorstDead = [0.023, 0.008, 0.012, 0.273, 1.0];
+    // The measured sweep of lesson 06, plain SGD (momentum 0): the worst layer's dead share at each rate.
+    private static readonly double[] Rates = [0.1, 0.3, 1.0, 3.0, 10.0];
+    private static readonly double[] WorstDead = [0.008, 0.0, 0.348, 0.906, 0.926];
 
     [Fact]
     public void CollapseRateAcceptsTheFirstRateWithFortyPercentDead() =>
-        Assert.True(Lesson06.CollapseRate(1.0, Rates, WorstDead).Passed);
+        Assert.True(Lesson06.CollapseRate(3.0, Rates, WorstDead).Passed);
 
     [Theory]
-    [InlineData(0.3)] // the first rate where units die in numbers, but short of 40%
-    [InlineData(0.1)] // "above the usual 0.01–0.1 is too high"
-    [InlineData(3.0)] // not a rate of the sweep
+    [InlineData(10.0)] // momentum's 10× taken literally: ten times the rate that collapsed with momentum
+    [InlineData(1.0)] // momentum assumed to change nothing: the rate that collapsed with momentum 0.9
+    [InlineData(2.0)] // not a rate of the sweep
     public void CollapseRateRejectsTypicalWrongPredictions(double rate) =>
         Assert.False(Lesson06.CollapseRate(rate, Rates, WorstDead).Passed);
 
@@ -23,8 +24,8 @@ public class Lesson06Tests
     public void CollapseRateFollowsTheMeasurementNotAFixedAnswer()
     {
         double[] earlier = [0.0, 0.0, 0.5, 0.9, 1.0];
-        Assert.True(Lesson06.CollapseRate(0.1, Rates, earlier).Passed);
-        Assert.False(Lesson06.CollapseRate(1.0, Rates, earlier).Passed);
+        Assert.True(Lesson06.CollapseRate(1.0, Rates, earlier).Passed);
+        Assert.False(Lesson06.CollapseRate(3.0, Rates, earlier).Passed);
         Assert.Equal(CheckOutcome.NoAnswer, Lesson06.CollapseRate(double.NaN, Rates, WorstDead).Outcome);
     }
 
@@ -54,5 +55,24 @@ public class Lesson06Tests
         Assert.False(Lesson06.MostConfusedPair([2, 2], Confusion).Passed); // the largest cell overall, on the diagonal
         Assert.False(Lesson06.MostConfusedPair([2, 1], Confusion).Passed); // row and column swapped
         Assert.Equal(CheckOutcome.NoAnswer, Lesson06.MostConfusedPair([], Confusion).Outcome);
+    }
+
+    [Fact]
+    public void LeNetParametersAcceptsTheCount()
+    {
+        double conv = ((5 * 5 * 3) + 1) * 6 + ((5 * 5 * 6) + 1) * 16 + ((5 * 5 * 16) + 1) * 120;
+        double dense = ((8 * 8 * 120) + 1) * 84 + (84 + 1) * 10;
+        Assert.Equal(697_046, conv + dense);
+        Assert.True(Lesson06.LeNetParameters(conv + dense).Passed);
+    }
+
+    [Fact]
+    public void LeNetParametersRejectsTypicalMistakes()
+    {
+        // Biases forgotten.
+        Assert.False(Lesson06.LeNetParameters((5 * 5 * 3 * 6) + (5 * 5 * 6 * 16) + (5 * 5 * 16 * 120) + (8 * 8 * 120 * 84) + (84 * 10)).Passed);
+        // "valid" padding (classic LeNet shapes: 32 → 28 → 14 → 10 → 5 → 1), so the Dense layer sees 120 inputs.
+        Assert.False(Lesson06.LeNetParameters(456 + 2_416 + 48_120 + ((120 + 1) * 84) + 850).Passed);
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson06.LeNetParameters(double.NaN).Outcome);
     }
 }
