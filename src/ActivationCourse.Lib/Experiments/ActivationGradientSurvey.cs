@@ -3,6 +3,7 @@ using System.Text;
 using ActivationCourse.Activations;
 using ActivationCourse.Gradients;
 using ActivationCourse.Plotting;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Experiments;
 
@@ -89,13 +90,13 @@ public sealed class ActivationGradientSurvey : IHtmlRenderable
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(ci, $"<table style=\"border-collapse:collapse;font-size:13px\"><caption style=\"text-align:left;padding-bottom:4px\">Centered differences (h = {Step:0.##e+0}) at {Points} random points in [−{Range:G3}, {Range:G3}], seed {Seed}; points within {KinkMargin:G3} of a kink left out</caption>");
+        sb.Append(ci, $"<table style=\"border-collapse:collapse;font-size:13px\"><caption style=\"text-align:left;padding-bottom:4px\">Centered differences (h = {Num.Show(Step)}) at {Points} random points in [−{Range:G3}, {Range:G3}], seed {Seed}; points within {KinkMargin:G3} of a kink left out</caption>");
         sb.Append("<thead><tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">activation</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">worst relative error</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">at x</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">analytic f′</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">numeric f′</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">verdict</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">probes (near kinks)</th></tr></thead><tbody>");
         foreach (var r in Rows)
         {
             var w = r.Report.Worst;
             sb.Append("<tr><td style=\"padding:2px 8px\">").Append(Escape(r.DisplayName)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(r.WorstRelativeError.ToString("0.00e+00", ci)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
+              .Append(Num.Show(r.WorstRelativeError, 3)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
               .Append(w is null ? "" : w.Point.ToString("0.####", ci)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
               .Append(w is null ? "" : w.Analytic.ToString("G10", ci)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
               .Append(w is null ? "" : w.Numeric.ToString("G10", ci)).Append("</td><td style=\"padding:2px 8px\">")
@@ -114,7 +115,7 @@ public sealed class ActivationGradientSurvey : IHtmlRenderable
         var sb = new StringBuilder();
         foreach (var r in Rows)
         {
-            sb.AppendLine(string.Create(ci, $"{r.DisplayName,-28}{r.WorstRelativeError,12:0.00e+00}  {r.Verdict}"));
+            sb.AppendLine(string.Create(ci, $"{r.DisplayName,-28}{Num.Show(r.WorstRelativeError, 3),12}  {r.Verdict}"));
         }
         return sb.ToString().TrimEnd();
     }

@@ -185,14 +185,14 @@ public sealed class ActivationStudy : IHtmlRenderable
         return chart;
     }
 
-    /// <summary>One row per activation, best mean first: parameters, final test accuracy (mean, standard deviation, min–max) and training time.</summary>
+    /// <summary>One row per activation, best mean first: parameters and final test accuracy (mean, standard deviation, min–max). Times are kept in <see cref="Runs"/> but not shown: a lesson that compares them prints ratios with the machine line.</summary>
     public string ToHtml()
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder(HtmlTables.Open).Append(inv,
             $"<thead><tr><th style=\"{HtmlTables.HeaderLeft}\">activation</th><th style=\"{HtmlTables.Header}\">parameters</th>" +
             $"<th style=\"{HtmlTables.Header}\">test accuracy, mean (%)</th><th style=\"{HtmlTables.Header}\">std (points)</th>" +
-            $"<th style=\"{HtmlTables.Header}\">min–max (%)</th><th style=\"{HtmlTables.Header}\">training time per run, mean (s)</th></tr></thead><tbody>");
+            $"<th style=\"{HtmlTables.Header}\">min–max (%)</th></tr></thead><tbody>");
         foreach (string activation in Ranking())
         {
             var s = FinalAccuracy(activation);
@@ -200,8 +200,7 @@ public sealed class ActivationStudy : IHtmlRenderable
               .Append(inv, $"<td style=\"{HtmlTables.Number}\">{RunsOf(activation)[0].Parameters:N0}</td>")
               .Append(inv, $"<td style=\"{HtmlTables.Number}\">{s.Mean * 100:0.00}</td>")
               .Append(inv, $"<td style=\"{HtmlTables.Number}\">{s.StandardDeviation * 100:0.00}</td>")
-              .Append(inv, $"<td style=\"{HtmlTables.Number}\">{s.Min * 100:0.00}–{s.Max * 100:0.00}</td>")
-              .Append(inv, $"<td style=\"{HtmlTables.Number}\">{MeanTrainingSeconds(activation):0.00}</td></tr>");
+              .Append(inv, $"<td style=\"{HtmlTables.Number}\">{s.Min * 100:0.00}–{s.Max * 100:0.00}</td></tr>");
         }
 
         return sb.Append("</tbody></table>").ToString();
@@ -212,6 +211,6 @@ public sealed class ActivationStudy : IHtmlRenderable
         string.Join(Environment.NewLine, Ranking().Select(a =>
         {
             var s = FinalAccuracy(a);
-            return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: {s.Mean * 100:0.00}% ± {s.StandardDeviation * 100:0.00} ({s.Min * 100:0.00}–{s.Max * 100:0.00}), {MeanTrainingSeconds(a):0.00} s per run");
+            return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: {s.Mean * 100:0.00}% ± {s.StandardDeviation * 100:0.00} ({s.Min * 100:0.00}–{s.Max * 100:0.00})");
         }));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ActivationCourse.Plotting;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Experiments;
 
@@ -121,5 +122,5 @@ public sealed class ConfusionMatrix : IHtmlRenderable
     }
 
     /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Classes}×{Classes} confusion matrix of {Total} samples, accuracy {Accuracy:0.0000}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Classes}×{Classes} confusion matrix of {Num.Count(Total)} samples, accuracy {Num.Percent(Accuracy, 2)}");
 }

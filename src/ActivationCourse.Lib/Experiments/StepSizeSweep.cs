@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ActivationCourse.Activations;
 using ActivationCourse.Plotting;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Experiments;
 
@@ -166,9 +167,9 @@ public sealed class StepSizeSweep : IHtmlRenderable
           .Append("</td><td style=\"padding:2px 8px\">").Append(G(modelH)).Append("</td><td style=\"padding:2px 8px\">").Append(G(modelErr)).Append("</td></tr>");
 
     private string Caption => string.Create(CultureInfo.InvariantCulture,
-        $"{FunctionName} at x = {X}, {(Precision == Precision.Double ? "double" : "float")} (ε = {G(Epsilon)}), exact f′(x) = {Exact:R}");
+        $"{FunctionName} at x = {Num.Show(X)}, {(Precision == Precision.Double ? "double" : "float")} (ε = {G(Epsilon)}), exact f′(x) = {Num.Show(Exact, 10)}");
 
-    private static string G(double v) => v.ToString("0.##e+0", CultureInfo.InvariantCulture);
+    private static string G(double v) => Num.Show(v, 3);
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ActivationCourse.Plotting;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Gradients;
 
@@ -89,11 +90,11 @@ public sealed record GradientCheckReport : IHtmlRenderable
     {
         var ci = CultureInfo.InvariantCulture;
         string where = Worst is { } w
-            ? string.Format(ci, " at #{0} (x = {1:G6}: analytic {2:G10}, numeric {3:G10})", w.Index, w.Point, w.Analytic, w.Numeric)
+            ? string.Format(ci, " at #{0} (x = {1}: analytic {2}, numeric {3})", w.Index, Num.Show(w.Point, 6), Num.Show(w.Analytic, 10), Num.Show(w.Numeric, 10))
             : "";
         string warn = Warnings.Count > 0 ? string.Format(ci, "; {0} warning(s)", Warnings.Count) : "";
-        return string.Format(ci, "Gradient check {0}: {1}, worst relative error {2:E2}{3} over {4} probe(s), h = {5:G3}{6}",
-            Name, Verdict, WorstRelativeError, where, Details.Count, Step, warn);
+        return string.Format(ci, "Gradient check {0}: {1}, worst relative error {2}{3} over {4} probe(s), h = {5}{6}",
+            Name, Verdict, Num.Show(WorstRelativeError, 3), where, Details.Count, Num.Show(Step, 3), warn);
     }
 
     /// <summary>A small self-contained HTML table: summary, the worst probes, warnings.</summary>
@@ -110,7 +111,7 @@ public sealed record GradientCheckReport : IHtmlRenderable
         var sb = new StringBuilder();
         sb.Append("<div class=\"gradient-check\" style=\"font-family:sans-serif;font-size:13px\">");
         sb.Append(ci, $"<div><b>Gradient check: {Enc(Name)}</b> — <span style=\"color:{color};font-weight:bold\">{Verdict}</span> ({Enc(Explanation)})</div>");
-        sb.Append(ci, $"<div>worst relative error {WorstRelativeError:E2} over {Details.Count} probe(s), h = {Step:G3}</div>");
+        sb.Append(ci, $"<div>worst relative error {Num.Show(WorstRelativeError, 3)} over {Details.Count} probe(s), h = {Num.Show(Step, 3)}</div>");
         sb.Append("<table style=\"border-collapse:collapse;margin-top:4px\"><thead><tr>");
         foreach (string h in new[] { "#", "point", "analytic", "numeric", "rel. error" })
         {
@@ -121,10 +122,10 @@ public sealed record GradientCheckReport : IHtmlRenderable
         {
             string style = e.Index == WorstIndex ? " style=\"background:#fff1e5\"" : "";
             sb.Append(ci, $"<tr{style}><td style=\"padding:2px 8px;text-align:right\">{e.Index}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.Point:G6}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.Analytic:G10}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.Numeric:G10}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{e.RelativeError:E2}</td></tr>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.Point, 6)}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.Analytic, 10)}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.Numeric, 10)}</td>");
+            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.RelativeError, 3)}</td></tr>");
         }
         sb.Append("</tbody></table>");
         if (Details.Count > 10)

@@ -7,7 +7,7 @@ namespace ActivationCourse.Training;
 /// <remarks>
 /// <para>Every layer has two implementations of the same math. The fast one works in float on preallocated
 /// buffers (GEMM, TensorPrimitives) and is what training runs. The reference one works in double with plain
-/// loops on a <see cref="ReferenceNetwork"/>'s copies of the parameters; the gradient check runs it, and a test
+/// loops on double copies of the parameters; the tests' whole-network gradient check runs it, and a test
 /// shows both agree, so the check covers the fast path too.</para>
 /// <para>Batches are row-major: <c>rows</c> samples, one after the other.</para>
 /// </remarks>

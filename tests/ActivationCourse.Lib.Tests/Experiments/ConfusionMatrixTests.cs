@@ -77,6 +77,6 @@ public class ConfusionMatrixTests
         Assert.StartsWith("<table", html, StringComparison.Ordinal);
         Assert.Contains("0.2500", html, StringComparison.Ordinal);
         Assert.Contains("<svg", cm.ToHeatmap().ToSvg(), StringComparison.Ordinal);
-        Assert.Equal("3×3 confusion matrix of 9 samples, accuracy 0.5556", cm.ToString());
+        Assert.Equal("3×3 confusion matrix of 9 samples, accuracy 55.56%", cm.ToString());
     }
 }

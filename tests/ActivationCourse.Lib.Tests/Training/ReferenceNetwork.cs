@@ -1,13 +1,16 @@
 using ActivationCourse.Activations;
 using ActivationCourse.Gradients;
-namespace ActivationCourse.Training;
+using ActivationCourse.Training;
+
+namespace ActivationCourse.Lib.Tests.Training;
 
 /// <summary>
-/// A double-precision copy of a <see cref="Network"/> that runs every layer's plain-loop reference math
-/// (evaluation mode). It exists to be checked: <see cref="CheckGradients"/> compares its backpropagated gradients
-/// with centered finite differences of its loss, and its gradients can be compared with the float engine's.
+/// The engine's test reference: a double-precision copy of a <see cref="Network"/> that runs every layer's
+/// plain-loop reference math (evaluation mode). <see cref="CheckGradients"/> compares its backpropagated gradients
+/// with centered finite differences of its loss, and the tests compare its gradients with the float engine's.
+/// (The lessons check the learner's own network instead; this copy lives with the tests it serves.)
 /// </summary>
-public sealed class ReferenceNetwork
+internal sealed class ReferenceNetwork
 {
     private readonly Network _network;
     private readonly double[][][] _values;

@@ -1,0 +1,97 @@
+using ActivationCourse.Activations;
+using ActivationCourse.Experiments;
+
+namespace ActivationCourse.Exercises;
+
+/// <summary>The centered-difference error of sin′ at one input, averaged over nearby inputs, for a range of steps.</summary>
+/// <param name="X">Where the derivative is taken.</param>
+/// <param name="Steps">The steps h, largest first.</param>
+/// <param name="Errors">For each step, the mean relative error |quotient − cos x| / |cos x| over the nearby inputs.</param>
+public sealed record StepErrors(double X, double[] Steps, double[] Errors)
+{
+    /// <summary>The step with the smallest mean error.</summary>
+    public double BestStep => Steps[Array.IndexOf(Errors, Errors.Min())];
+
+    /// <summary>The smallest mean error.</summary>
+    public double BestError => Errors.Min();
+
+    /// <summary>The mean error at the sweep's step nearest to <paramref name="h"/> (on a log scale).</summary>
+    /// <param name="h">A positive step.</param>
+    public double ErrorAt(double h) => Errors[Array.IndexOf(Steps, Steps.MinBy(s => Math.Abs(Math.Log(s / h))))];
+}
+
+/// <summary>Checks for the exercises of lesson 05 (gradient checking).</summary>
+public static class Lesson05
+{
+    /// <summary>
+    /// The measurement behind exercise 5.1: centered differences of sin at 20 inputs spread over [x, x + 1], for
+    /// steps from 10 down to 1e-12 (four per decade), each compared with the exact cos. Averaging over the inputs
+    /// smooths the erratic round-off so the best step is a property of x, not of one lucky input.
+    /// </summary>
+    /// <param name="x">Where the derivative is taken (the lesson uses 1e6).</param>
+    public static StepErrors MeasureSineSteps(double x)
+    {
+        double[] steps = DifferenceQuotients.LogSpacedSteps(10, 1e-12, perDecade: 4);
+        double[] points = [.. Enumerable.Range(0, 20).Select(i => x + (i / 20.0))];
+        double[] errors = [.. steps.Select(h => points.Average(p =>
+            Math.Abs(DifferenceQuotients.Centered(Math.Sin, p, h) - Math.Cos(p)) / Math.Abs(Math.Cos(p))))];
+        return new StepErrors(x, steps, errors);
+    }
+
+    /// <summary>
+    /// Exercise 5.1 (predict, then measure): the predicted best step must lie within one decade of the step that
+    /// measured best.
+    /// </summary>
+    /// <param name="predictedStep">The learner's prediction (NaN: not answered).</param>
+    /// <param name="measured">The sweep of <see cref="MeasureSineSteps"/>.</param>
+    public static CheckResult BestStep(double predictedStep, StepErrors measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        bool close = predictedStep > 0 && Math.Abs(Math.Log10(predictedStep / measured.BestStep)) <= 1;
+        return double.IsNaN(predictedStep)
+            ? Check.Number("5.1", double.NaN, 0)
+            : Check.True("5.1", close,
+                "compare two errors as functions of h: the truncation h²·|f‴|/6 and the round-off of the input, "
+                + "since x + h itself is rounded to within about ε·|x|/2; balance them");
+    }
+
+    /// <summary>Exercise 5.2: a derivative of softsign, compared with centered differences of the library's softsign at 40 seeded points in [−5, 5].</summary>
+    /// <param name="answer">The learner's f′.</param>
+    public static CheckResult SoftsignDerivative(Func<double, double> answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var softsign = ActivationRegistry.Get("softsign");
+        var random = new Random(52);
+        double[] probes = [.. Enumerable.Range(0, 40).Select(_ => (10 * random.NextDouble()) - 5)];
+        double[] given;
+        try
+        {
+            given = [.. probes.Select(answer)];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Check.True("5.2", false, "the function threw " + e.GetType().Name);
+        }
+
+        return Check.Vector("5.2", given, [.. probes.Select(x => DifferenceQuotients.Centered(softsign.Forward, x, 1e-5))],
+            tolerance: 1e-7,
+            hint: "for x > 0, f = x/(1 + x): use the quotient rule; do the same for x < 0, where |x| = −x, then compare");
+    }
+
+    /// <summary>
+    /// Exercise 5.3 (predict, then measure): which planted bugs the gradient check flags. Both arguments are bug
+    /// letters ("ACD" or "A, C, D"); order, case, spaces and commas do not matter.
+    /// </summary>
+    /// <param name="predicted">The learner's prediction, written before the check ran.</param>
+    /// <param name="flagged">The letters of the bugs the check flagged.</param>
+    public static CheckResult PlantedBugs(string? predicted, string flagged)
+    {
+        ArgumentNullException.ThrowIfNull(flagged);
+        return Check.SetEqual("5.3", Letters(predicted), Letters(flagged)!,
+            "a bug only shows when it changes a gradient for these inputs: for each one, ask whether the buggy "
+            + "expression can differ from the right one anywhere a ReLU unit is active, or inactive");
+    }
+
+    private static char[]? Letters(string? text) =>
+        text is null ? null : [.. text.ToUpperInvariant().Where(char.IsLetter).Distinct()];
+}

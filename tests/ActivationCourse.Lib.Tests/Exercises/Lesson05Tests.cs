@@ -1,0 +1,68 @@
+using ActivationCourse.Exercises;
+
+namespace ActivationCourse.Lib.Tests.Exercises;
+
+public class Lesson05Tests
+{
+    private static readonly StepErrors AtAMillion = Lesson05.MeasureSineSteps(1e6);
+
+    [Fact]
+    public void BestStepAtAMillionIsNearTheBalanceOfTruncationAndInputRounding()
+    {
+        // Model: h* = ∛(3·ε·|x|/2) ≈ 7e-4 at x = 1e6; the measured optimum must sit within a decade of it.
+        double model = Math.Cbrt(1.5 * Math.Pow(2, -52) * 1e6);
+        Assert.InRange(Math.Log10(AtAMillion.BestStep / model), -1, 1);
+    }
+
+    [Fact]
+    public void StepExerciseAcceptsTheBalancedStep() =>
+        Assert.True(Lesson05.BestStep(Math.Cbrt(1.5 * Math.Pow(2, -52) * 1e6), AtAMillion).Passed);
+
+    [Theory]
+    [InlineData(1e-5)] // the order-one rule of thumb, ignoring how large x is
+    [InlineData(10.0)] // 1e-5·|x|: scaling h with x, although sin varies on a scale of 1, not of x
+    [InlineData(1.5e-8)] // √ε, the one-sided rule
+    public void StepExerciseRejectsTypicalWrongSteps(double step)
+    {
+        var result = Lesson05.BestStep(step, AtAMillion);
+        Assert.False(result.Passed);
+        Assert.Equal(CheckOutcome.NotYet, result.Outcome);
+    }
+
+    [Fact]
+    public void StepExerciseWithoutAnAnswerSaysNotYet() =>
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson05.BestStep(double.NaN, AtAMillion).Outcome);
+
+    [Fact]
+    public void SoftsignAcceptsTheDerivative() =>
+        Assert.True(Lesson05.SoftsignDerivative(x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)))).Passed);
+
+    [Fact]
+    public void SoftsignRejectsTypicalMistakes()
+    {
+        // The square forgotten in the denominator.
+        Assert.False(Lesson05.SoftsignDerivative(x => 1 / (1 + Math.Abs(x))).Passed);
+        // The x > 0 branch used everywhere: right for positive x only.
+        Assert.False(Lesson05.SoftsignDerivative(x => 1 / ((1 + x) * (1 + x))).Passed);
+        // A throwing answer is reported, not propagated.
+        Assert.False(Lesson05.SoftsignDerivative(_ => throw new InvalidOperationException()).Passed);
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson05.SoftsignDerivative(_ => double.NaN).Outcome);
+    }
+
+    [Fact]
+    public void PlantedBugsAcceptsTheMeasuredSetInAnyNotation()
+    {
+        Assert.True(Lesson05.PlantedBugs("ACD", "ACD").Passed);
+        Assert.True(Lesson05.PlantedBugs("d, a, c", "ACD").Passed);
+    }
+
+    [Fact]
+    public void PlantedBugsRejectsTypicalWrongPredictions()
+    {
+        // "Every bug is caught": misses that f′(H) equals f′(Z) for ReLU.
+        Assert.False(Lesson05.PlantedBugs("ABCD", "ACD").Passed);
+        // Only the obvious one.
+        Assert.False(Lesson05.PlantedBugs("A", "ACD").Passed);
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson05.PlantedBugs("", "ACD").Outcome);
+    }
+}
