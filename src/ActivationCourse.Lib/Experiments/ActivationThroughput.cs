@@ -109,8 +109,3 @@ public static class ActivationThroughput
         return new ThroughputResult(name, length / best, best, length);
     }
 }
-
-/// <summary>A kernel that reads <paramref name="x"/> and writes <paramref name="y"/> (same length).</summary>
-/// <param name="x">Input.</param>
-/// <param name="y">Output.</param>
-public delegate void SpanKernel(ReadOnlySpan<float> x, Span<float> y);
