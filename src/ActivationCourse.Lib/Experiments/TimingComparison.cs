@@ -45,7 +45,10 @@ public sealed class TimingComparison
     /// </summary>
     public double Seconds(string name) => _seconds[IndexOf(name)];
 
-    /// <summary>One line per contender, its cost relative to the first, then the machine line.</summary>
+    /// <summary>
+    /// One line per contender, its cost relative to the first ("costs 4.1× ReLU", or "23× faster than scalar loop"), then
+    /// the machine line.
+    /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -54,7 +57,10 @@ public sealed class TimingComparison
         foreach (string name in Names)
         {
             text.Append(name.PadRight(width)).Append("  ");
-            text.AppendLine(name == baseline ? "1× (the baseline)" : $"{Num.Times(Ratio(name, baseline))} {baseline}");
+            double ratio = Ratio(name, baseline);
+            text.AppendLine(name == baseline ? "the baseline"
+                : ratio >= 1 ? $"costs {Num.Times(ratio)} {baseline}"
+                : $"{Num.Times(1 / ratio)} faster than {baseline}");
         }
 
         text.Append($"(best of {Runs} interleaved runs after a warm-up) ").Append(Machine.Line);
