@@ -116,10 +116,12 @@ public class Lesson07Tests
     }
 
     [Fact]
-    public void FlopsPerActivationAcceptsTwoPerInputWithOrWithoutTheBias()
+    public void FlopsPerActivationAcceptsTwoPerInputGiveOrTakeOne()
     {
         Assert.True(Lesson07.FlopsPerActivation(1568, 784).Passed);
-        Assert.True(Lesson07.FlopsPerActivation(1569, 784).Passed);
+        Assert.True(Lesson07.FlopsPerActivation(1569, 784).Passed); // the bias add counted on top
+        Assert.True(Lesson07.FlopsPerActivation(1567, 784).Passed); // the strict dot-product count
+        Assert.False(Lesson07.FlopsPerActivation(1568.5, 784).Passed);
     }
 
     [Fact]
