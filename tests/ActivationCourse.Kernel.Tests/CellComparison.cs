@@ -10,8 +10,8 @@ namespace ActivationCourse.Kernel.Tests;
 /// shape (the same kinds of outputs). Differences that are the front end's, not the notebook's, are normalized:
 /// <list type="bullet">
 /// <item>a value the kernel sends as <c>execute_result</c> counts as <c>display_data</c> (VS Code saves it so);</item>
-/// <item>the kernel's own package-loading outputs (the "Installed Packages" list and its script) are dropped in cells
-/// that reference NuGet packages;</item>
+/// <item>the kernel's own outputs are dropped: its front-end bootstrap script (in the first cell it runs) and, in
+/// cells that reference NuGet packages, its "Installed Packages" list;</item>
 /// <item>Windows line endings in the kernel's HTML become <c>\n</c>, and consecutive writes to one stream merge.</item>
 /// </list>
 /// </summary>
@@ -55,7 +55,7 @@ public static partial class CellComparison
                 case StreamOutput s:
                     items.Add(new Item("stream " + s.Name, Normalize(s.Text)));
                     break;
-                case DataOutput d when usesNuGet && IsPackageLoading(d):
+                case DataOutput d when IsBootstrapScript(d) || (usesNuGet && IsPackageList(d)):
                     break;
                 case DataOutput d:
                     foreach (var (mime, text) in d.Data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -118,9 +118,11 @@ public static partial class CellComparison
         return problems;
     }
 
-    private static bool IsPackageLoading(DataOutput d) =>
-        d.Get("text/html") is { } html
-        && (html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal) || html.Contains("dotnet-interactive-this-cell", StringComparison.Ordinal));
+    private static bool IsPackageList(DataOutput d) =>
+        d.Get("text/html")?.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal) == true;
+
+    private static bool IsBootstrapScript(DataOutput d) =>
+        d.Get("text/html") is { } html && html.Contains("dotnet-interactive-this-cell", StringComparison.Ordinal) && html.Contains("<script", StringComparison.Ordinal);
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
 
