@@ -14,8 +14,7 @@ internal static class RunCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             int code = await NotebookCommands.RunAsync([], null, inPlace: false, keepFailed: false, TimeSpan.FromMinutes(10), cancellationToken);
-            int explorer = PublishExplorer();
-            return code != 0 ? code : explorer;
+            return code == 0 ? PublishExplorer() : code;
         });
         return command;
     }
