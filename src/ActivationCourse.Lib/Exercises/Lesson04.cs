@@ -7,8 +7,8 @@ namespace ActivationCourse.Exercises;
 /// <summary>The checks behind lesson 04's exercises (maxout and softmax).</summary>
 public static class Lesson04
 {
-    /// <summary>Exercise 4.1 accepts a maxout fit of x² whose mean squared error is below this.</summary>
-    public const double FitThreshold = 0.01;
+    /// <summary>Exercise 4.1 counts a maxout fit as exact when its mean squared error is below this.</summary>
+    public const double FitThreshold = 1e-3;
 
     /// <summary>Exercise 4.2's target: the top class's probability within this distance of one half.</summary>
     public const double HalfTolerance = 0.02;
@@ -17,22 +17,29 @@ public static class Lesson04
     public const double LabelAccuracy = 0.95;
 
     /// <summary>
-    /// Exercise 4.1 (predict, then measure): the fewest pieces one maxout unit needs to fit x² on [−2, 2] with a mean
-    /// squared error below <see cref="FitThreshold"/>. Accepted when the measured fit is below the threshold.
+    /// Exercise 4.1 (predict, then measure): the fewest pieces k for which one maxout unit fits a given convex
+    /// piecewise-linear function exactly (mean squared error below <see cref="FitThreshold"/>). Accepted when the
+    /// measured fit with k pieces is exact and the fit with k − 1 pieces is not.
     /// </summary>
-    /// <param name="predictedPieces">The prediction (0 or less: no answer).</param>
+    /// <param name="predictedPieces">The prediction written before training (0 or less: no answer).</param>
     /// <param name="pieces">The k the learner trained with.</param>
-    /// <param name="measuredError">The trained unit's mean squared error.</param>
-    public static CheckResult MaxoutPieces(int predictedPieces, int pieces, double measuredError)
+    /// <param name="measuredError">Mean squared error of the trained unit with k pieces.</param>
+    /// <param name="errorWithOneFewer">Mean squared error with k − 1 pieces (NaN when k = 1: no unit has 0 pieces).</param>
+    public static CheckResult MaxoutPieces(int predictedPieces, int pieces, double measuredError, double errorWithOneFewer)
     {
         if (predictedPieces < 1 || pieces < 1 || double.IsNaN(measuredError))
         {
             return Check.Number("4.1", double.NaN, 0);
         }
 
-        return Check.True("4.1", measuredError < FitThreshold,
-            $"With k = {pieces} the fit's mean squared error is {Num.Show(measuredError, 2)} (you predicted k = {predictedPieces} would do). " +
-            $"Not below {Num.Show(FitThreshold)} yet: look at the chart, where is the fit furthest from the parabola?");
+        if (measuredError >= FitThreshold)
+        {
+            return Check.True("4.1", false,
+                $"With k = {pieces} the best fit's mean squared error is {Num.Show(measuredError, 2)} (you predicted k = {predictedPieces}): not exact. Look at the chart: where does the fit leave the function?");
+        }
+
+        return Check.True("4.1", pieces == 1 || errorWithOneFewer >= FitThreshold,
+            $"k = {pieces} fits, but so does k = {pieces - 1} (error {Num.Show(errorWithOneFewer, 2)}): the question asks for the fewest.");
     }
 
     /// <summary>

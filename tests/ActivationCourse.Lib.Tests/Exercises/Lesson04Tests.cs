@@ -8,20 +8,20 @@ public class Lesson04Tests
     private static readonly double[] Logits = [2.0, 1.0, 0.5, 0.0, -1.0];
 
     [Fact]
-    public void MaxoutPiecesAcceptsAGoodFit() => Assert.True(Lesson04.MaxoutPieces(4, 4, 0.004).Passed);
+    public void MaxoutPiecesAcceptsTheFewestExactPieces() => Assert.True(Lesson04.MaxoutPieces(3, 3, 1e-12, 0.049).Passed);
 
     [Fact]
     public void MaxoutPiecesRejectsTooFewPieces()
-        // Mistake: two pieces, "like ReLU", make a V that misses the parabola's curve.
-        => Assert.False(Lesson04.MaxoutPieces(2, 2, 0.12).Passed);
+        // Mistake: two pieces, "like ReLU", cannot follow three linear pieces.
+        => Assert.False(Lesson04.MaxoutPieces(2, 2, 0.049, 0.82).Passed);
 
     [Fact]
-    public void MaxoutPiecesRejectsOnePiece()
-        // Mistake: one piece is a straight line.
-        => Assert.False(Lesson04.MaxoutPieces(1, 1, 1.4).Passed);
+    public void MaxoutPiecesRejectsMorePiecesThanNeeded()
+        // Mistake: plenty of pieces fit too, but the question is the fewest.
+        => Assert.False(Lesson04.MaxoutPieces(5, 5, 1e-10, 1e-9).Passed);
 
     [Fact]
-    public void MaxoutPiecesNeedsAPrediction() => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.MaxoutPieces(0, 4, 0.001).Outcome);
+    public void MaxoutPiecesNeedsAPrediction() => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.MaxoutPieces(0, 3, 1e-9, 0.05).Outcome);
 
     [Fact]
     public void HalfTemperatureAcceptsATemperatureThatGivesOneHalf()
