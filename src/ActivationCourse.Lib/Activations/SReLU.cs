@@ -1,5 +1,5 @@
-using ActivationCourse.Printing;
 using System.Numerics;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Activations;
 
