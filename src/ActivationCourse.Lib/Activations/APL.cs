@@ -1,4 +1,5 @@
 using System.Numerics;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Activations;
 
@@ -42,7 +43,7 @@ public sealed class APL : ElementwiseActivation<APL.Ops>
     public override string Description => "ReLU plus a sum of hinge functions: a learnable piecewise-linear shape.";
     /// <inheritdoc/>
     public override string Formula =>
-        "f(x) = max(0, x)" + string.Concat(_a.Select((a, s) => $" + {a:G4}·max(0, −x + {_b[s]:G4})"));
+        "f(x) = " + Num.Terms([(1, "max(0, x)"), .. _a.Select((a, s) => (a, $"max(0, {Num.Terms((-1, "x"), (_b[s], ""))})"))]);
     /// <inheritdoc/>
     public override string Range => "depends on the hinges";
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Activations;
 
@@ -34,7 +35,8 @@ public sealed class SReLU(double leftThreshold = -1.0, double leftSlope = 0.1, d
     public override string Description => "Three linear pieces forming an S: identity in the middle, different slopes beyond two thresholds.";
     /// <inheritdoc/>
     public override string Formula =>
-        $"f(x) = {RightThreshold:G4} + {RightSlope:G4}(x − {RightThreshold:G4}) if x ≥ {RightThreshold:G4}; x if between; {LeftThreshold:G4} + {LeftSlope:G4}(x − {LeftThreshold:G4}) if x ≤ {LeftThreshold:G4}";
+        $"f(x) = {Num.Terms((RightThreshold, ""), (RightSlope, $"({Num.Terms((1, "x"), (-RightThreshold, ""))})"))} if x ≥ {Num.Show(RightThreshold)}; x if between; " +
+        $"{Num.Terms((LeftThreshold, ""), (LeftSlope, $"({Num.Terms((1, "x"), (-LeftThreshold, ""))})"))} if x ≤ {Num.Show(LeftThreshold)}";
     /// <inheritdoc/>
     public override string Range => "(−∞, ∞)";
     /// <inheritdoc/>

@@ -1,3 +1,5 @@
+using ActivationCourse.Training;
+
 namespace ActivationCourse.Experiments;
 
 /// <summary>
@@ -41,6 +43,14 @@ public sealed record ToyDataset(double[] Inputs, int InputSize, double[] Targets
         }
         return best;
     }
+
+    /// <summary>The samples for the training engine with class labels (<see cref="Label"/>), for a softmax output.</summary>
+    public LabeledData WithLabels() =>
+        new(Array.ConvertAll(Inputs, v => (float)v), Enumerable.Range(0, Count).Select(Label).ToArray(), InputSize);
+
+    /// <summary>The samples for the training engine with their real-valued targets, for a linear (MSE) or sigmoid output.</summary>
+    public LabeledData WithTargets() =>
+        new(Array.ConvertAll(Inputs, v => (float)v), Array.ConvertAll(Targets, v => (float)v), InputSize, TargetSize);
 
     /// <summary>Input column <paramref name="feature"/> over all samples (for scatter plots).</summary>
     public double[] Feature(int feature) => Enumerable.Range(0, Count).Select(i => Inputs[(i * InputSize) + feature]).ToArray();

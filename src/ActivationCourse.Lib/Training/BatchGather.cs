@@ -22,13 +22,15 @@ internal sealed class BatchGather : IWorkerTask
     private int _rows;
     private float[] _features = [];
     private int[] _labels = [];
+    private float[] _targets = [];
 
     /// <summary>
     /// Copies samples <c>order[offset..offset + rows]</c> of <paramref name="data"/> into the first rows of
-    /// <paramref name="features"/> and <paramref name="labels"/>.
+    /// <paramref name="features"/> and <paramref name="labels"/> (or, for data with targets, <paramref name="targets"/>).
     /// </summary>
-    public void Run(LabeledData data, int[] order, int offset, int rows, float[] features, int[] labels)
+    public void Run(LabeledData data, int[] order, int offset, int rows, float[] features, int[] labels, float[] targets)
     {
+        _targets = targets;
         _data = data;
         _order = order;
         _offset = offset;
@@ -54,7 +56,15 @@ internal sealed class BatchGather : IWorkerTask
         {
             int sample = _order[_offset + r];
             data.Features.AsSpan(sample * dims, dims).CopyTo(_features.AsSpan(r * dims, dims));
-            _labels[r] = data.Labels[sample];
+            if (data.HasTargets)
+            {
+                int width = data.TargetWidth;
+                data.Targets.AsSpan(sample * width, width).CopyTo(_targets.AsSpan(r * width, width));
+            }
+            else
+            {
+                _labels[r] = data.Labels[sample];
+            }
         }
     }
 }

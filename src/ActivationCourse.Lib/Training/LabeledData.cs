@@ -4,7 +4,8 @@ namespace ActivationCourse.Training;
 
 /// <summary>
 /// Samples for training or evaluation: <see cref="Count"/> rows of <see cref="Dimensions"/> features, row-major,
-/// with one class label per row.
+/// with one class label per row (classification) or a row of <see cref="TargetWidth"/> real-valued targets
+/// (regression, binary and multi-label outputs; see <see cref="Loss.UsesLabels"/>).
 /// </summary>
 public sealed class LabeledData
 {
@@ -25,6 +26,31 @@ public sealed class LabeledData
         Features = features;
         Labels = labels;
         Dimensions = dimensions;
+        Count = labels.Length;
+        Targets = [];
+    }
+
+    /// <summary>Wraps features and real-valued target rows (no copy), for regression and sigmoid outputs.</summary>
+    /// <param name="features">Count × dimensions values, row-major.</param>
+    /// <param name="targets">Count × targetWidth values, row-major.</param>
+    /// <param name="dimensions">Features per row.</param>
+    /// <param name="targetWidth">Targets per row (the network's output width).</param>
+    /// <exception cref="ArgumentException">The lengths do not fit together.</exception>
+    public LabeledData(float[] features, float[] targets, int dimensions, int targetWidth)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (dimensions <= 0 || targetWidth <= 0 || features.Length % dimensions != 0 || (long)(features.Length / dimensions) * targetWidth != targets.Length)
+        {
+            throw new ArgumentException($"{features.Length} feature values and {targets.Length} targets do not make rows of {dimensions} features and {targetWidth} targets.");
+        }
+
+        Features = features;
+        Targets = targets;
+        TargetWidth = targetWidth;
+        Dimensions = dimensions;
+        Count = features.Length / dimensions;
+        Labels = [];
     }
 
     /// <summary>Wraps features with byte labels (as MNIST stores them); the labels are copied to int.</summary>
@@ -47,20 +73,34 @@ public sealed class LabeledData
     /// <summary>Row-major features.</summary>
     public float[] Features { get; }
 
-    /// <summary>Class index per row.</summary>
+    /// <summary>Class index per row (empty when the data has <see cref="Targets"/> instead).</summary>
     public int[] Labels { get; }
+
+    /// <summary>Real-valued targets, <see cref="Count"/> × <see cref="TargetWidth"/> (empty when the data has <see cref="Labels"/>).</summary>
+    public float[] Targets { get; }
+
+    /// <summary>Targets per row (0 when the data has <see cref="Labels"/>).</summary>
+    public int TargetWidth { get; }
+
+    /// <summary>True when the rows carry real-valued <see cref="Targets"/> rather than class labels.</summary>
+    public bool HasTargets => TargetWidth > 0;
 
     /// <summary>Features per row.</summary>
     public int Dimensions { get; }
 
     /// <summary>Number of rows.</summary>
-    public int Count => Labels.Length;
+    public int Count { get; }
 
     /// <summary>The first <paramref name="count"/> rows (copies).</summary>
     /// <param name="count">Rows to keep (clamped to <see cref="Count"/>).</param>
     public LabeledData Take(int count)
     {
         count = Math.Clamp(count, 0, Count);
+        if (HasTargets)
+        {
+            return new LabeledData(Features.AsSpan(0, count * Dimensions).ToArray(), Targets.AsSpan(0, count * TargetWidth).ToArray(), Dimensions, TargetWidth);
+        }
+
         return new LabeledData(Features.AsSpan(0, count * Dimensions).ToArray(), Labels.AsSpan(0, count).ToArray(), Dimensions);
     }
 }

@@ -52,6 +52,6 @@ internal static class MlpBuilder
         var output = new DenseLayer(width, spec.Outputs);
         output.Initialize(Initialization.XavierUniform, random);
         layers.Add(output);
-        return new Network(layers) { Spec = spec };
+        return new Network(layers, spec.Loss) { Spec = spec };
     }
 }

@@ -9,7 +9,7 @@ public sealed class MlpSpec
     /// <summary>Describes the network.</summary>
     /// <param name="inputs">Features per sample (784 for MNIST).</param>
     /// <param name="hidden">Units of each hidden layer, input side first (may be empty: softmax regression).</param>
-    /// <param name="outputs">Classes.</param>
+    /// <param name="outputs">Classes (or outputs, for regression and sigmoid outputs).</param>
     /// <param name="activation">
     /// Registry name of the hidden activation ("relu", "tanh", ...), or "prelu", "rrelu" or "maxout", which get
     /// their own layers.
@@ -49,6 +49,10 @@ public sealed class MlpSpec
     /// <summary>Weight initialization of the hidden layers; <see cref="Initialization.Auto"/> picks by activation.
     /// The output layer always uses Xavier uniform (it feeds the softmax, not a rectifier).</summary>
     public Initialization Initialization { get; init; } = Initialization.Auto;
+
+    /// <summary>The output activation and loss (default <see cref="Training.Loss.SoftmaxCrossEntropy"/>; <see cref="Training.Loss.MeanSquaredError"/>
+    /// for regression, <see cref="Training.Loss.SigmoidBinaryCrossEntropy"/> for binary and multi-label outputs).</summary>
+    public Loss Loss { get; init; } = Loss.SoftmaxCrossEntropy;
 
     /// <summary>Pieces per maxout unit (used when <see cref="Activation"/> is "maxout"; ≥ 1).</summary>
     public int MaxoutPieces

@@ -4,8 +4,9 @@ using ActivationCourse.Activations;
 namespace ActivationCourse.Training;
 
 /// <summary>
-/// A feed-forward network: a chain of <see cref="Layer"/>s whose last output is a row of class logits, trained
-/// with softmax cross-entropy. Build one with <see cref="FromSpec"/> or from layers.
+/// A feed-forward network: a chain of <see cref="Layer"/>s whose last layer emits raw outputs, and a <see cref="Training.Loss"/>
+/// that turns them into predictions (softmax cross-entropy by default: class logits; mean squared error for regression;
+/// sigmoid binary cross-entropy for binary and multi-label outputs). Build one with <see cref="FromSpec"/> or from layers.
 /// </summary>
 /// <remarks>
 /// Buffers for forward and backward passes are allocated once per batch size (<see cref="Prepare"/>), so a
@@ -14,15 +15,18 @@ namespace ActivationCourse.Training;
 public sealed class Network
 {
     private readonly Layer[] _layers;
+    private readonly Loss _loss;
     private float[][] _activations = [];
     private float[][] _gradients = [];
     private int _capacity;
 
     /// <summary>Chains <paramref name="layers"/>; each layer's input width must equal the previous output width.</summary>
-    /// <param name="layers">The layers, input first; the last one outputs the logits.</param>
+    /// <param name="layers">The layers, input first; the last one outputs the logits (or the regression values).</param>
+    /// <param name="loss">The output activation and loss; null means <see cref="Loss.SoftmaxCrossEntropy"/>.</param>
     /// <exception cref="ArgumentException">No layers, or widths that do not chain.</exception>
-    public Network(IEnumerable<Layer> layers)
+    public Network(IEnumerable<Layer> layers, Loss? loss = null)
     {
+        _loss = loss ?? Loss.SoftmaxCrossEntropy;
         _layers = layers.ToArray();
         if (_layers.Length == 0)
         {
@@ -49,8 +53,14 @@ public sealed class Network
     /// <summary>Input width.</summary>
     public int Inputs => _layers[0].Inputs;
 
-    /// <summary>Number of classes (width of the logits).</summary>
+    /// <summary>Width of the last layer's output: the number of classes for softmax, of targets otherwise.</summary>
     public int Classes => _layers[^1].Outputs;
+
+    /// <summary>Width of the last layer's output (the same as <see cref="Classes"/>, named for regression).</summary>
+    public int Outputs => _layers[^1].Outputs;
+
+    /// <summary>The output activation and loss the network trains with.</summary>
+    public Loss Loss => _loss;
 
     /// <summary>Total number of learned values.</summary>
     public long ParameterCount => Parameters.Sum(p => (long)p.Length);
@@ -89,23 +99,37 @@ public sealed class Network
 
     }
 
-    /// <summary>Class probabilities (softmax of the logits), rows × <see cref="Classes"/>.</summary>
+    /// <summary>
+    /// The predictions, rows × <see cref="Outputs"/>: the loss's output activation applied to the last layer
+    /// (softmax probabilities, sigmoid probabilities, or the regression values themselves).
+    /// </summary>
     /// <param name="features">Rows of <see cref="Inputs"/> features.</param>
     public float[] PredictProbabilities(ReadOnlySpan<float> features)
     {
         int rows = RowsOf(features);
-        var result = new float[rows * Classes];
-        ForEachBatch(features, rows, (start, count, logits) =>
-        {
-            for (int r = 0; r < count; r++)
-            {
-                TensorPrimitives.SoftMax(logits.Slice(r * Classes, Classes), result.AsSpan((start + r) * Classes, Classes));
-            }
-        });
+        var result = new float[rows * Outputs];
+        ForEachBatch(features, rows, (start, count, logits) => _loss.Predict(logits, Outputs, result.AsSpan(start * Outputs, count * Outputs)));
         return result;
     }
 
-    /// <summary>The most probable class of each row.</summary>
+    /// <summary>
+    /// The output of layer <paramref name="layer"/> (evaluation mode) for every row: rows × that layer's width.
+    /// Diagnostics read hidden layers with it (which units are on, which maxout piece wins).
+    /// </summary>
+    /// <param name="layer">Index in <see cref="Layers"/>.</param>
+    /// <param name="features">Rows of <see cref="Inputs"/> features.</param>
+    public float[] LayerOutputs(int layer, ReadOnlySpan<float> features)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(layer);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(layer, _layers.Length);
+        int rows = RowsOf(features);
+        int width = _layers[layer].Outputs;
+        var result = new float[rows * width];
+        ForEachBatch(features, rows, (start, count, _) => LayerOutput(layer, count).CopyTo(result.AsSpan(start * width, count * width)));
+        return result;
+    }
+
+    /// <summary>The most probable class of each row (the largest output).</summary>
     /// <param name="features">Rows of <see cref="Inputs"/> features.</param>
     public int[] Predict(ReadOnlySpan<float> features)
     {
@@ -121,25 +145,26 @@ public sealed class Network
         return result;
     }
 
-    /// <summary>Mean cross-entropy loss and accuracy on <paramref name="data"/> (evaluation mode).</summary>
-    /// <param name="data">Samples with labels.</param>
+    /// <summary>Mean loss and accuracy on <paramref name="data"/> (evaluation mode); the accuracy is NaN for regression.</summary>
+    /// <param name="data">Samples with labels, or with targets for <see cref="Loss.MeanSquaredError"/> and <see cref="Loss.SigmoidBinaryCrossEntropy"/>.</param>
     public Evaluation Evaluate(LabeledData data)
     {
-        CheckWidth(data.Dimensions);
+        CheckData(data);
         double lossSum = 0;
-        int correct = 0;
+        long correct = 0;
         int batch = Math.Max(_capacity, 256);
         Prepare(batch);
         for (int start = 0; start < data.Count; start += batch)
         {
             int count = Math.Min(batch, data.Count - start);
-            var labels = data.Labels.AsSpan(start, count);
+            Slice(data, start, count, out var labels, out var targets);
             var logits = ForwardBatch(data.Features.AsSpan(start * Inputs, count * Inputs), count, training: false);
-            lossSum += SoftmaxCrossEntropy.LossAndGradient(logits, labels, Classes, _gradients[^1].AsSpan(0, count * Classes)) * count;
-            correct += CountCorrect(logits, labels);
+            lossSum += _loss.LossAndGradient(logits, labels, targets, Outputs, _gradients[^1].AsSpan(0, count * Outputs)) * count;
+            correct += _loss.CountCorrect(logits, labels, targets, Outputs);
         }
 
-        return new Evaluation(data.Count == 0 ? double.NaN : lossSum / data.Count, data.Count == 0 ? double.NaN : (double)correct / data.Count, data.Count);
+        long decisions = (long)data.Count * _loss.DecisionsPerRow(Outputs);
+        return new Evaluation(data.Count == 0 ? double.NaN : lossSum / data.Count, decisions == 0 ? double.NaN : (double)correct / decisions, data.Count);
     }
 
     /// <summary>
@@ -149,18 +174,28 @@ public sealed class Network
     /// <param name="features">rows × <see cref="Inputs"/> features.</param>
     /// <param name="labels">rows labels.</param>
     public (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels)
-        => ComputeGradients(features, labels, training: true);
+        => ComputeGradients(features, labels, default, training: true);
+
+    /// <summary>
+    /// Forward and backward on one batch with real-valued targets (<see cref="Loss.MeanSquaredError"/>,
+    /// <see cref="Loss.SigmoidBinaryCrossEntropy"/>): fills every parameter's gradient and returns the mean loss and the
+    /// number of correct decisions (0 for regression). Training mode.
+    /// </summary>
+    /// <param name="features">rows × <see cref="Inputs"/> features.</param>
+    /// <param name="targets">rows × <see cref="Outputs"/> targets.</param>
+    public (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<float> targets)
+        => ComputeGradients(features, default, targets, training: true);
 
     /// <summary>
     /// One training step: forward, backward and the optimizer's update. Plain SGD is fused into the backward pass
     /// (each layer updates its parameters as soon as their gradient is known; Dense weights then never store a gradient).
     /// </summary>
     /// <returns>The batch's mean loss (before the update) and correct predictions. A non-finite loss skips the update.</returns>
-    internal (double Loss, int Correct) TrainStep(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, Optimizer optimizer)
+    internal (double Loss, int Correct) TrainStep(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, Optimizer optimizer)
     {
         if (optimizer.FusedSgdRate is not float rate)
         {
-            var result = ComputeGradients(features, labels, training: true);
+            var result = ComputeGradients(features, labels, targets, training: true);
             if (double.IsFinite(result.Loss))
             {
                 optimizer.Step(Parameters);
@@ -169,21 +204,34 @@ public sealed class Network
             return result;
         }
 
-        var fused = ComputeGradients(features, labels, training: true, fusedSgdRate: rate);
+        var fused = ComputeGradients(features, labels, targets, training: true, fusedSgdRate: rate);
         optimizer.CountFusedStep();
         return fused;
     }
 
-    /// <summary>Forward and backward on one batch, in training or evaluation mode, optionally fused with plain SGD.</summary>
+    /// <summary>One training step on a batch with class labels.</summary>
+    internal (double Loss, int Correct) TrainStep(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, Optimizer optimizer)
+        => TrainStep(features, labels, default, optimizer);
+
+    /// <summary>Forward and backward on a batch with class labels.</summary>
     internal (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, bool training, float fusedSgdRate = 0)
+        => ComputeGradients(features, labels, default, training, fusedSgdRate);
+
+    /// <summary>Forward and backward on one batch, in training or evaluation mode, optionally fused with plain SGD.</summary>
+    internal (double Loss, int Correct) ComputeGradients(ReadOnlySpan<float> features, ReadOnlySpan<int> labels, ReadOnlySpan<float> targets, bool training, float fusedSgdRate = 0)
     {
-        int rows = labels.Length;
+        int rows = _loss.UsesLabels ? labels.Length : targets.Length / Outputs;
+        if (!_loss.UsesLabels && targets.Length != rows * Outputs)
+        {
+            throw new ArgumentException($"{targets.Length} targets are not whole rows of {Outputs}.", nameof(targets));
+        }
+
         Prepare(rows);
         // Training reads the caller's batch in place; other passes keep a copy for LayerInput(0).
         var logits = ForwardBatch(features, rows, training, copyInput: !training);
-        var top = _gradients[^1].AsSpan(0, rows * Classes);
-        double loss = SoftmaxCrossEntropy.LossAndGradient(logits, labels, Classes, top);
-        int correct = CountCorrect(logits, labels);
+        var top = _gradients[^1].AsSpan(0, rows * Outputs);
+        double loss = _loss.LossAndGradient(logits, labels, targets, Outputs, top);
+        int correct = _loss.CountCorrect(logits, labels, targets, Outputs);
         if (fusedSgdRate != 0 && !double.IsFinite(loss))
         {
             return (loss, correct); // diverged: leave the weights as they were
@@ -246,18 +294,29 @@ public sealed class Network
         return _activations[^1].AsSpan(0, rows * Classes);
     }
 
-    private int CountCorrect(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels)
+    /// <summary>The labels or the targets of rows start..start + count of <paramref name="data"/>.</summary>
+    internal static void Slice(LabeledData data, int start, int count, out ReadOnlySpan<int> labels, out ReadOnlySpan<float> targets)
     {
-        int correct = 0;
-        for (int r = 0; r < labels.Length; r++)
+        labels = data.HasTargets ? default : data.Labels.AsSpan(start, count);
+        targets = data.HasTargets ? data.Targets.AsSpan(start * data.TargetWidth, count * data.TargetWidth) : default;
+    }
+
+    /// <summary>Throws unless <paramref name="data"/> fits the network's input and its loss's kind of target.</summary>
+    internal void CheckData(LabeledData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckWidth(data.Dimensions);
+        if (_loss.UsesLabels == data.HasTargets)
         {
-            if (TensorPrimitives.IndexOfMax(logits.Slice(r * Classes, Classes)) == labels[r])
-            {
-                correct++;
-            }
+            throw new ArgumentException(_loss.UsesLabels
+                ? $"The network's loss ({_loss.Name}) needs class labels; the data has real-valued targets."
+                : $"The network's loss ({_loss.Name}) needs target rows; the data has class labels.");
         }
 
-        return correct;
+        if (data.HasTargets && data.TargetWidth != Outputs)
+        {
+            throw new ArgumentException($"The data has {data.TargetWidth} targets per row; the network outputs {Outputs}.");
+        }
     }
 
     private delegate void BatchAction(int start, int count, ReadOnlySpan<float> logits);

@@ -47,6 +47,7 @@ public static class NetworkDiagnostics
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
+        network.CheckData(data);
         options ??= new DiagnosticsOptions();
         var layers = network.Layers;
         int n = layers.Count;
@@ -60,7 +61,8 @@ public static class NetworkDiagnostics
         for (int start = 0; start < data.Count; start += batch)
         {
             int rows = Math.Min(batch, data.Count - start);
-            network.ComputeGradients(data.Features.AsSpan(start * data.Dimensions, rows * data.Dimensions), data.Labels.AsSpan(start, rows), training: false);
+            Network.Slice(data, start, rows, out var labels, out var targets);
+            network.ComputeGradients(data.Features.AsSpan(start * data.Dimensions, rows * data.Dimensions), labels, targets, training: false);
             for (int i = 0; i < n; i++)
             {
                 var y = network.LayerOutput(i, rows);

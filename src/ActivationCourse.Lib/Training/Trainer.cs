@@ -138,12 +138,19 @@ public sealed class Trainer
             throw new ArgumentException($"The training data has {train.Dimensions} features per row; the network takes {_network.Inputs}.");
         }
 
+        _network.CheckData(train);
+        if (test is not null)
+        {
+            _network.CheckData(test);
+        }
+
         int batch = _options.BatchSize;
         int dims = train.Dimensions;
         int batches = (train.Count + batch - 1) / batch;
         var order = new int[train.Count];
         var features = new float[batch * dims];
-        var labels = new int[batch];
+        var labels = new int[train.HasTargets ? 0 : batch];
+        var targets = new float[batch * train.TargetWidth];
         var gather = new BatchGather();
         _network.Prepare(batch);
         int firstEpoch = History.Epochs.Count + 1;
@@ -172,9 +179,11 @@ public sealed class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 int offset = b * batch;
                 int rows = Math.Min(batch, train.Count - offset);
-                gather.Run(train, order, offset, rows, features, labels);
+                gather.Run(train, order, offset, rows, features, labels, targets);
 
-                var (loss, right) = _network.TrainStep(features.AsSpan(0, rows * dims), labels.AsSpan(0, rows), _optimizer);
+                var (loss, right) = train.HasTargets
+                    ? _network.TrainStep(features.AsSpan(0, rows * dims), default, targets.AsSpan(0, rows * train.TargetWidth), _optimizer)
+                    : _network.TrainStep(features.AsSpan(0, rows * dims), labels.AsSpan(0, rows), default, _optimizer);
                 if (!double.IsFinite(loss))
                 {
                     throw new TrainingDivergedException(epoch, b + 1, loss);
@@ -193,7 +202,7 @@ public sealed class Trainer
             var record = new EpochRecord(
                 epoch,
                 lossSum / train.Count,
-                (double)correct / train.Count,
+                _network.Loss.DecisionsPerRow(_network.Outputs) is int perRow and > 0 ? (double)correct / ((long)train.Count * perRow) : double.NaN,
                 evaluation?.Loss ?? double.NaN,
                 evaluation?.Accuracy ?? double.NaN,
                 seconds);

@@ -40,4 +40,24 @@ public class ToyDatasetTests
         Assert.Equal(new[] { -2.0, -1, 0, 1, 2 }, d.Feature(0));
         Assert.Equal(new[] { 4.0, 1, 0, 1, 4 }, d.TargetColumn(0));
     }
+
+    [Fact]
+    public void ConvertsToEngineDataWithLabelsOrTargets()
+    {
+        var blobs = ToyDataset.Blobs(12, 3, 0.5, 7);
+        var labeled = blobs.WithLabels();
+        Assert.Equal(Enumerable.Range(0, 12).Select(blobs.Label), labeled.Labels);
+        Assert.False(labeled.HasTargets);
+        Assert.Equal(2, labeled.Dimensions);
+        Assert.Equal((float)blobs.Inputs[5], labeled.Features[5]);
+
+        var curve = ToyDataset.Curve(x => (2 * x) - 1, 5, -2, 2).WithTargets();
+        Assert.True(curve.HasTargets);
+        Assert.Equal(5, curve.Count);
+        Assert.Equal(1, curve.TargetWidth);
+        Assert.Equal(new[] { -5f, -3, -1, 1, 3 }, curve.Targets);
+        Assert.Empty(curve.Labels);
+        Assert.Equal(3, curve.Take(3).Count);
+        Assert.Equal(new[] { -5f, -3, -1 }, curve.Take(3).Targets);
+    }
 }

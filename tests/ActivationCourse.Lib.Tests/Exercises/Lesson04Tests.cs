@@ -1,0 +1,70 @@
+using ActivationCourse.Exercises;
+using ActivationCourse.Training;
+
+namespace ActivationCourse.Lib.Tests.Exercises;
+
+public class Lesson04Tests
+{
+    private static readonly double[] Logits = [2.0, 1.0, 0.5, 0.0, -1.0];
+
+    [Fact]
+    public void MaxoutPiecesAcceptsTheFewestExactPieces() => Assert.True(Lesson04.MaxoutPieces(3, 3, 1e-12, 0.049).Passed);
+
+    [Fact]
+    public void MaxoutPiecesRejectsTooFewPieces()
+        // Mistake: two pieces, "like ReLU", cannot follow three linear pieces.
+        => Assert.False(Lesson04.MaxoutPieces(2, 2, 0.049, 0.82).Passed);
+
+    [Fact]
+    public void MaxoutPiecesRejectsMorePiecesThanNeeded()
+        // Mistake: plenty of pieces fit too, but the question is the fewest.
+        => Assert.False(Lesson04.MaxoutPieces(5, 5, 1e-10, 1e-9).Passed);
+
+    [Fact]
+    public void MaxoutPiecesNeedsAPrediction() => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.MaxoutPieces(0, 3, 1e-9, 0.05).Outcome);
+
+    [Fact]
+    public void HalfTemperatureAcceptsATemperatureThatGivesOneHalf()
+    {
+        // p_top(T) decreases with T; bisect for one half with the library's own softmax.
+        double lo = 1, hi = 2;
+        for (int i = 0; i < 60; i++)
+        {
+            double mid = (lo + hi) / 2;
+            var p = new double[5];
+            ActivationCourse.Activations.Softmax.Forward(Logits, 5, p, mid);
+            (lo, hi) = p[0] > 0.5 ? (mid, hi) : (lo, mid);
+        }
+
+        Assert.True(Lesson04.HalfTemperature(1, lo, Logits).Passed);
+    }
+
+    [Fact]
+    public void HalfTemperatureRejectsTheDefaultTemperature()
+        // Mistake: T = 1 (the top class then gets 0.563).
+        => Assert.False(Lesson04.HalfTemperature(1, 1, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureRejectsTheWrongDirection()
+        // Mistake: sharpening (T < 1) to reach one half.
+        => Assert.False(Lesson04.HalfTemperature(0.5, 0.5, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureRejectsANonPositiveTemperature() => Assert.False(Lesson04.HalfTemperature(1, 0, Logits).Passed);
+
+    [Fact]
+    public void OutputLayerAcceptsSigmoidCrossEntropy() => Assert.True(Lesson04.OutputLayer(Loss.SigmoidBinaryCrossEntropy, 0.99).Passed);
+
+    [Fact]
+    public void OutputLayerRejectsSoftmax()
+        // Mistake: softmax for labels that are not mutually exclusive.
+        => Assert.False(Lesson04.OutputLayer(Loss.SoftmaxCrossEntropy, 0.99).Passed);
+
+    [Fact]
+    public void OutputLayerRejectsMeanSquaredError()
+        // Mistake: a regression output for yes/no labels.
+        => Assert.False(Lesson04.OutputLayer(Loss.MeanSquaredError, double.NaN).Passed);
+
+    [Fact]
+    public void OutputLayerNeedsAChoice() => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.OutputLayer(null, double.NaN).Outcome);
+}
