@@ -133,6 +133,19 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void ABillionEpochsStartTrainingWithoutMemoryPerEpoch()
+    {
+        Mnist.EnsureDownloaded();
+
+        var (output, peak) = CourseProcess.RunUntil(Training, line => line.StartsWith("epoch 2/1000000000:", StringComparison.Ordinal),
+            "train", "--epochs", "1000000000", "--limit", "200", "--hidden", "8");
+
+        Assert.Contains("learning rate 0.1 → 0.03 → 0.01 → 0.003", output);
+        // The process holds MNIST as floats (about 220 MB) and the runtime; anything per epoch would be gigabytes.
+        Assert.True(peak < 1_000_000_000, $"peak working set {peak:N0} bytes after two epochs");
+    }
+
+    [Fact]
     public void NonNumericValueIsAParseErrorThatNamesIt()
     {
         using var data = new EmptyDataFolder();
