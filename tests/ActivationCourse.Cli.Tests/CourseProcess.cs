@@ -91,6 +91,37 @@ internal static class CourseProcess
         return default;
     }
 
+    /// <summary>Runs <c>course</c> to the end, calling <paramref name="onLine"/> for each stdout line as it arrives.</summary>
+    public static CourseRun RunWatching(TimeSpan timeout, Action<string> onLine, params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(CourseDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = new System.Text.StringBuilder();
+        var reader = Task.Run(() =>
+        {
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                output.AppendLine(line);
+                onLine(line);
+            }
+        });
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"course {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
+        }
+
+        reader.GetAwaiter().GetResult();
+        return new CourseRun(process.ExitCode, output.ToString(), error.Result);
+    }
+
     // The test host normally runs under the dotnet muxer; use the same one, else the one on PATH.
     private static string DotnetHost()
     {
