@@ -46,6 +46,82 @@ internal static class CourseProcess
         return new CourseRun(process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>
+    /// Runs <c>course</c> until a line of its stdout satisfies <paramref name="stop"/>, then stops it; returns stdout so far
+    /// and the child's peak working set at that moment.
+    /// </summary>
+    public static (string Output, long PeakWorkingSet) RunUntil(TimeSpan timeout, Func<string, bool> stop, params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(CourseDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = new System.Text.StringBuilder();
+        var deadline = Stopwatch.StartNew();
+        try
+        {
+            while (process.StandardOutput.ReadLineAsync().WaitAsync(timeout - deadline.Elapsed).GetAwaiter().GetResult() is { } line)
+            {
+                output.AppendLine(line);
+                if (stop(line))
+                {
+                    process.Refresh();
+                    return (output.ToString(), process.PeakWorkingSet64);
+                }
+            }
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"course {string.Join(' ', args)} printed no stopping line within {timeout.TotalSeconds} s:\n{output}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.Fail($"course {string.Join(' ', args)} ended before the stopping line:\n{output}\n{error.Result}");
+        return default;
+    }
+
+    /// <summary>Runs <c>course</c> to the end, calling <paramref name="onLine"/> for each stdout line as it arrives.</summary>
+    public static CourseRun RunWatching(TimeSpan timeout, Action<string> onLine, params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(CourseDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = new System.Text.StringBuilder();
+        var reader = Task.Run(() =>
+        {
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                output.AppendLine(line);
+                onLine(line);
+            }
+        });
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"course {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
+        }
+
+        reader.GetAwaiter().GetResult();
+        return new CourseRun(process.ExitCode, output.ToString(), error.Result);
+    }
+
     // The test host normally runs under the dotnet muxer; use the same one, else the one on PATH.
     private static string DotnetHost()
     {

@@ -133,6 +133,51 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void ABillionEpochsStartTrainingWithoutMemoryPerEpoch()
+    {
+        Mnist.EnsureDownloaded();
+
+        var (output, peak) = CourseProcess.RunUntil(Training, line => line.StartsWith("epoch 2/1000000000:", StringComparison.Ordinal),
+            "train", "--epochs", "1000000000", "--limit", "200", "--hidden", "8");
+
+        Assert.Contains("learning rate 0.1 → 0.03 → 0.01 → 0.003", output);
+        // The process holds MNIST as floats (about 220 MB) and the runtime; anything per epoch would be gigabytes.
+        Assert.True(peak < 1_000_000_000, $"peak working set {peak:N0} bytes after two epochs");
+    }
+
+    [Fact]
+    public void WhenTheSaveFolderVanishesDuringTrainingTheModelIsKeptElsewhereAndTheExitCodeSaysSo()
+    {
+        Mnist.EnsureDownloaded();
+        using var folder = new EmptyDataFolder();
+        string target = Path.Combine(folder.Path, "models");
+        Directory.CreateDirectory(target);
+
+        // The folder passes the check before training, then disappears after the first of three epochs.
+        var run = CourseProcess.RunWatching(Training, line =>
+        {
+            if (line.StartsWith("epoch 1/3:", StringComparison.Ordinal) && Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+        }, "train", "--epochs", "3", "--limit", "3000", "--hidden", "16", "--save", Path.Combine(target, "m.bin"));
+
+        Assert.True(run.ExitCode == 5, run.ToString());
+        Assert.Contains($"error: could not save the model to {Path.Combine(target, "m.bin")}", run.Error);
+        var rescued = Regex.Match(run.Error, @"The trained model was saved to (\S+) instead\.");
+        Assert.True(rescued.Success, run.ToString());
+        try
+        {
+            var model = ModelFile.Load(rescued.Groups[1].Value);
+            Assert.Equal(16, model.Layers[0].Outputs);
+        }
+        finally
+        {
+            File.Delete(rescued.Groups[1].Value);
+        }
+    }
+
+    [Fact]
     public void NonNumericValueIsAParseErrorThatNamesIt()
     {
         using var data = new EmptyDataFolder();

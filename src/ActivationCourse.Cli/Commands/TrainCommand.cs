@@ -138,7 +138,7 @@ internal static class TrainCommand
         var test = LabeledData.From(mnist.Test);
         var network = Network.FromSpec(spec, s.Seed);
         string scheduleText = s.Schedule == "step" && s.Epochs > 1
-            ? $"learning rate {string.Join(" → ", MnistRecipe.LearningRates(s.Epochs, lr).Distinct().Select(r => r.ToString("G3", CultureInfo.InvariantCulture)))}"
+            ? $"learning rate {string.Join(" → ", StepRates(s.Epochs, lr).Select(r => r.ToString("G3", CultureInfo.InvariantCulture)))}"
             : $"learning rate {lr.ToString("G3", CultureInfo.InvariantCulture)}";
         Console.WriteLine($"{spec} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
 
@@ -178,6 +178,11 @@ internal static class TrainCommand
 
         return 0;
     }
+
+    /// <summary>The distinct rates of the step schedule, peak first, without listing every epoch (there may be a billion).</summary>
+    private static IEnumerable<double> StepRates(int epochs, double peak) =>
+        Enumerable.Range(epochs - Math.Min(MnistRecipe.StepDownFactors.Count, epochs - 1), Math.Min(MnistRecipe.StepDownFactors.Count, epochs - 1) + 1)
+            .Select(epoch => MnistRecipe.LearningRate(epoch, epochs, peak));
 
     /// <summary>The best accuracy a network that ignores its input can reach: always answering the most common test label.</summary>
     private static double ChanceAccuracy(LabeledData test)

@@ -27,7 +27,11 @@ public class ScalarVectorAgreementTests
     // these roots the float derivative is held to an absolute 1e-7 (four float ulp of 0.2) instead of a relative bound.
     private static readonly Dictionary<string, double[]> FloatDerivativeRoots = new()
     {
-        ["silu"] = [-1.2785], ["silu 2"] = [-0.6392], ["silu -1"] = [1.2785], ["gelu"] = [-0.7518], ["gelu_tanh"] = [-0.7517],
+        ["silu"] = [-1.2785],
+        ["silu 2"] = [-0.6392],
+        ["silu -1"] = [1.2785],
+        ["gelu"] = [-0.7518],
+        ["gelu_tanh"] = [-0.7517],
         ["mish"] = [-1.1924],
     };
 
