@@ -39,7 +39,7 @@ public class CourseCommandTests
     {
         using var temp = TestFiles.Temp();
         File.WriteAllText(Path.Combine(temp.Path, RepositoryRoot.MarkerFile), "");
-        var notebooks = Directory.CreateDirectory(Path.Combine(temp.Path, "notebooks")).FullName;
+        var notebooks = Directory.CreateDirectory(Path.Combine(temp.Path, "solutions")).FullName;   // course run executes the lesson sources
         NotebookWriter.Save(NotebookReader.ParseDib("#!markdown\n# First\n\n#!csharp\nConsole.WriteLine(\"first ran\");\n"), Path.Combine(notebooks, "01-first.ipynb"));
         var broken = Path.Combine(notebooks, "02-broken.ipynb");
         File.WriteAllText(broken, "{\n<<<<<<< HEAD\n \"cells\": [],\n=======\n>>>>>>> theirs\n}\n");
@@ -55,7 +55,7 @@ public class CourseCommandTests
         var (exit, output, error) = CourseCommand.Run(temp.Path, TimeSpan.FromMinutes(5), "run");
 
         Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
-        Assert.Contains("FAILED notebooks/02-broken.ipynb: unresolved merge-conflict marker at line 2", output);
+        Assert.Contains("FAILED solutions/02-broken.ipynb: unresolved merge-conflict marker at line 2", output);
         Assert.Single(output.Split('\n'), l => l.Contains("02-broken", StringComparison.Ordinal) && l.StartsWith("FAILED", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", output + error); // no stack trace
         var site = Path.Combine(temp.Path, "artifacts", "site");
