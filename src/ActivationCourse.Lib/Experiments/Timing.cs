@@ -15,7 +15,7 @@ namespace ActivationCourse.Experiments;
 /// Four rules make the ratios honest. <b>Warm-up</b>: the first calls of a method pay for compiling it (and .NET may first
 /// compile a quick, unoptimized version and swap in optimized code only after many calls) and for cold caches, so every
 /// contender runs untimed, in rounds, until no round brings its fastest call down by more than 10% (at least
-/// <see cref="MinimumWarmupRounds"/> rounds, at most <c>maxWarmupSeconds</c> in all). <b>Long enough samples</b>: a call
+/// <see cref="MinimumWarmupRounds"/> rounds and <see cref="MinimumWarmupSeconds"/>, at most <c>maxWarmupSeconds</c> in all). <b>Long enough samples</b>: a call
 /// shorter than <see cref="MinimumSampleSeconds"/> is repeated within one sample, so the clock's resolution does not
 /// matter. <b>Interleaving</b>: the timed rounds alternate between the contenders, so a burst of other work on the machine
 /// hits all of them alike. <b>Best of n</b>: interruptions only ever add time, so the fastest sample of each contender
@@ -28,6 +28,13 @@ public static class Timing
 
     /// <summary>The fewest warm-up rounds, whatever the time limit.</summary>
     public const int MinimumWarmupRounds = 3;
+
+    /// <summary>
+    /// The shortest warm-up (unless the limit is smaller). Under tiered compilation, as in a notebook kernel, .NET swaps in
+    /// optimized code only after a method has been called for a while with no new code being compiled; rounds that are
+    /// merely steady before that would freeze the unoptimized speed.
+    /// </summary>
+    public const double MinimumWarmupSeconds = 0.5;
 
     /// <summary>Times the contenders with the defaults: 7 timed rounds, at most 1 s of warm-up.</summary>
     /// <param name="contenders">A name and the code to time, one call per timed call.</param>
@@ -73,7 +80,8 @@ public static class Timing
                 best[i] = Math.Min(best[i], perCall);
             }
 
-            bool settled = round + 1 >= MinimumWarmupRounds && !improved;
+            bool settled = round + 1 >= MinimumWarmupRounds && !improved
+                && warmup.Elapsed.TotalSeconds >= Math.Min(MinimumWarmupSeconds, maxWarmupSeconds);
             if (settled || warmup.Elapsed.TotalSeconds >= maxWarmupSeconds && round + 1 >= MinimumWarmupRounds)
             {
                 break;
