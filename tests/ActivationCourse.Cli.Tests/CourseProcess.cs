@@ -13,15 +13,10 @@ internal static class CourseProcess
 {
     private static readonly string CourseDll = Path.Combine(AppContext.BaseDirectory, "course.dll");
 
-    public static CourseRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    /// <summary><c>dotnet course.dll args</c> with both streams redirected and the given variables set.</summary>
+    private static ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        Assert.True(File.Exists(CourseDll), $"course.dll is missing next to the tests: {CourseDll}");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -33,7 +28,13 @@ internal static class CourseProcess
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    public static CourseRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        Assert.True(File.Exists(CourseDll), $"course.dll is missing next to the tests: {CourseDll}");
+        using var process = Process.Start(StartInfo(args, environment))!;
         // Read both streams concurrently so that neither pipe fills up and blocks the child.
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -52,14 +53,7 @@ internal static class CourseProcess
     /// </summary>
     public static (string Output, long PeakWorkingSet) RunUntil(TimeSpan timeout, Func<string, bool> stop, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CourseDll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(args))!;
         var error = process.StandardError.ReadToEndAsync();
         var output = new System.Text.StringBuilder();
         var deadline = Stopwatch.StartNew();
@@ -94,14 +88,7 @@ internal static class CourseProcess
     /// <summary>Runs <c>course</c> to the end, calling <paramref name="onLine"/> for each stdout line as it arrives.</summary>
     public static CourseRun RunWatching(TimeSpan timeout, Action<string> onLine, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CourseDll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(args))!;
         var error = process.StandardError.ReadToEndAsync();
         var output = new System.Text.StringBuilder();
         var reader = Task.Run(() =>

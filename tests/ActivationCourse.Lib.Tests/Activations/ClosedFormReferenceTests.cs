@@ -80,22 +80,6 @@ public class ClosedFormReferenceTests
         { "apl", -0.5, 0.1, -0.2, "0.2·0.5; f′ = −0.2" },
     };
 
-    internal static Activation Create(string spec)
-    {
-        string[] p = spec.Split(' ');
-        if (p.Length == 1)
-        {
-            return ActivationRegistry.Get(spec);
-        }
-
-        double[] a = [.. p.Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-        return p[0] switch
-        {
-            "leaky_relu" => new LeakyReLU(a[0]),
-            "generalized_logistic" => new GeneralizedLogistic(a[0], a[1], a[2]),
-            _ => ScalarVectorAgreementTests.Create(spec),
-        };
-    }
 
     [Fact]
     public void EveryRegisteredActivationHasAReferenceValue()
@@ -108,7 +92,7 @@ public class ClosedFormReferenceTests
     [MemberData(nameof(Cases))]
     public void DoubleScalarAndSpanMatchTheWorkedValue(string spec, double x, double f, double df, string source)
     {
-        Activation a = Create(spec);
+        Activation a = ActivationSpec.Create(spec);
         double[] xs = [.. Enumerable.Repeat(x, 19)]; // vector body and scalar tail
         double[] ys = new double[xs.Length], ds = new double[xs.Length];
         a.Forward(xs, ys);
@@ -124,7 +108,7 @@ public class ClosedFormReferenceTests
     [MemberData(nameof(Cases))]
     public void FloatSpanMatchesTheWorkedValue(string spec, double x, double f, double df, string source)
     {
-        Activation a = Create(spec);
+        Activation a = ActivationSpec.Create(spec);
         float xf = (float)x;
         float[] xs = [.. Enumerable.Repeat(xf, 37)]; // vector body and scalar tail
         float[] ys = new float[xs.Length];

@@ -14,26 +14,12 @@ public class ParametricVectorPathTests
         "softplus 2 20", "softplus 0.5 5", "silu 2", "silu -1", "generalized_logistic 2 3 0.5",
     };
 
-    private static Activation Create(string spec)
-    {
-        string[] p = spec.Split(' ');
-        double[] a = [.. p.Skip(1).Select(double.Parse)];
-        return p[0] switch
-        {
-            "soft_exponential" => new SoftExponential(a[0]),
-            "celu" => new CELU(a[0]),
-            "elu" => new ELU(a[0]),
-            "softplus" => new Softplus(a[0], a[1]),
-            "silu" => new SiLU(a[0]),
-            _ => new GeneralizedLogistic(a[0], a[1], a[2]),
-        };
-    }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void SpanPathsEqualScalarFormula(string spec)
     {
-        Activation f = Create(spec);
+        Activation f = ActivationSpec.Create(spec);
         var points = Enumerable.Range(0, 281).Select(i => (double)(float)(-7 + 0.05 * i)).ToList();
         points.AddRange([-1000, 1000, double.NegativeInfinity, double.PositiveInfinity, double.NaN, 0, 1e-30, -1e-30]);
         double[] xd = [.. points];

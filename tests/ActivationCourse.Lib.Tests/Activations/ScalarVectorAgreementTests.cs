@@ -57,25 +57,6 @@ public class ScalarVectorAgreementTests
         "softplus 2 20", "softplus 0.5 5", "silu 2", "silu -1", "generalized_logistic 2 3 0.5",
     ];
 
-    internal static Activation Create(string spec)
-    {
-        string[] p = spec.Split(' ');
-        if (p.Length == 1)
-        {
-            return ActivationRegistry.Get(spec);
-        }
-
-        double[] a = [.. p.Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
-        return p[0] switch
-        {
-            "soft_exponential" => new SoftExponential(a[0]),
-            "celu" => new CELU(a[0]),
-            "elu" => new ELU(a[0]),
-            "softplus" => new Softplus(a[0], a[1]),
-            "silu" => new SiLU(a[0]),
-            _ => new GeneralizedLogistic(a[0], a[1], a[2]),
-        };
-    }
 
     /// <summary>The extremes of double, then seeded random values over every binade and a dense band around 0.</summary>
     private static double[] DoubleInputs()
@@ -117,7 +98,7 @@ public class ScalarVectorAgreementTests
     [MemberData(nameof(Cases))]
     public void DoubleSpansAgreeWithTheScalarPathAtEveryPosition(string spec)
     {
-        Activation f = Create(spec);
+        Activation f = ActivationSpec.Create(spec);
         var x = new double[SpanLength];
         var y = new double[SpanLength];
         var failures = new List<string>();
@@ -137,7 +118,7 @@ public class ScalarVectorAgreementTests
     [MemberData(nameof(Cases))]
     public void FloatSpansAgreeWithTheScalarPathAtEveryPosition(string spec)
     {
-        Activation f = Create(spec);
+        Activation f = ActivationSpec.Create(spec);
         var x = new float[SpanLength];
         var y = new float[SpanLength];
         var failures = new List<string>();
