@@ -10,8 +10,10 @@ namespace ActivationCourse.LinearAlgebra;
 /// <c>i * lda</c>); with it true, A is stored k×m and used transposed. The same holds for B (k×n, or n×k transposed).
 /// C is m×n with row stride <c>ldc</c>.</para>
 /// <para>The product packs panels of A and B into cache-sized buffers and runs a register-blocked
-/// micro-kernel: Vector512 with AVX-512 FMA when the hardware accelerates it, Vector256 otherwise, and a
-/// scalar loop as the last resort. Large products are split across the cores by blocks of rows or columns;
+/// micro-kernel: Vector512 with AVX-512 FMA when the hardware accelerates it, Vector256 otherwise, Vector128 where
+/// only 128-bit vectors are accelerated (ARM NEON, SSE-only x86, WebAssembly SIMD), and a scalar loop as the last
+/// resort. Every kernel sums each element of C in the same order, so the vector kernels agree bit for bit wherever
+/// they all fuse multiply-adds. Large products are split across the cores by blocks of rows or columns;
 /// every element of C is summed in the same order whatever the split, so results are bit-for-bit reproducible.</para>
 /// <para>When β is zero, C is not read (NaN in C does not leak into the result). C must not overlap A or B.</para>
 /// </remarks>
@@ -47,7 +49,7 @@ public static unsafe class Gemm
     /// </summary>
     internal static GemmKernelKind? ForcedKernel { get => t_forcedKernel; set => t_forcedKernel = value; }
 
-    /// <summary>The micro-kernel family this machine uses: "avx512", "avx2" or "scalar".</summary>
+    /// <summary>The micro-kernel family this machine uses: "avx512", "avx2", "vector128" or "scalar".</summary>
     public static string KernelName => GemmKernels.For(ActiveKernel).Name;
 
     internal static GemmKernelKind ActiveKernel => ForcedKernel ?? GemmKernels.Best;

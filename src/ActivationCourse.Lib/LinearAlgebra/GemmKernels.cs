@@ -13,6 +13,9 @@ internal enum GemmKernelKind
     /// <summary>Vector256 (FMA when available): 6 rows × 16 columns.</summary>
     Avx2,
 
+    /// <summary>Vector128 (fused multiply-add on FMA3 or AdvSimd): 6 rows × 8 columns.</summary>
+    Vector128,
+
     /// <summary>Plain scalar loops: 4 rows × 4 columns.</summary>
     Scalar,
 }
@@ -103,12 +106,14 @@ internal static class GemmKernels
     private static readonly GemmKernel Avx512Kernel = new Avx512Kernel();
     private static readonly GemmKernel Avx512NarrowKernel = new Avx512NarrowKernel();
     private static readonly GemmKernel Avx2Kernel = new Avx2Kernel();
+    private static readonly GemmKernel Vector128Kernel = new Vector128Kernel();
     private static readonly GemmKernel ScalarKernel = new ScalarKernel();
 
     /// <summary>The fastest family this machine supports.</summary>
     public static readonly GemmKernelKind Best =
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? GemmKernelKind.Avx512
         : Vector256.IsHardwareAccelerated ? GemmKernelKind.Avx2
+        : Vector128.IsHardwareAccelerated ? GemmKernelKind.Vector128
         : GemmKernelKind.Scalar;
 
     /// <summary>The largest Mr·Nr of all kernels (sizes the scratch tile).</summary>
@@ -119,6 +124,7 @@ internal static class GemmKernels
     {
         GemmKernelKind.Avx512 => Avx512Kernel,
         GemmKernelKind.Avx2 => Avx2Kernel,
+        GemmKernelKind.Vector128 => Vector128Kernel,
         _ => ScalarKernel,
     };
 

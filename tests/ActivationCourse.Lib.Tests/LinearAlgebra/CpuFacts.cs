@@ -28,6 +28,18 @@ internal sealed class Avx2FactAttribute : FactAttribute
     }
 }
 
+/// <summary>A test of a 128-bit code path: skipped, with the reason, on a machine without 128-bit vectors.</summary>
+internal sealed class Vector128FactAttribute : FactAttribute
+{
+    public Vector128FactAttribute()
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            Skip = "Skipped: this machine has no 128-bit vectors (or .NET does not use them here), so the 128-bit kernel cannot run.";
+        }
+    }
+}
+
 /// <summary>A test of the 512-bit float sigmoid and tanh: they run only where Vector&lt;float&gt; is 256 bits and Vector512 is accelerated.</summary>
 internal sealed class WideActivationFactAttribute : FactAttribute
 {

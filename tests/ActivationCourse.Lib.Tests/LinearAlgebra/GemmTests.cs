@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using ActivationCourse.Activations;
 using ActivationCourse.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
@@ -36,8 +38,89 @@ public class GemmTests
     [Avx2Fact]
     public void TheAvx2KernelsMatch() => KernelFamilyMatches(GemmKernelKind.Avx2);
 
+    [Vector128Fact]
+    public void TheVector128KernelMatches() => KernelFamilyMatches(GemmKernelKind.Vector128);
+
     [Fact]
     public void TheScalarKernelsMatch() => KernelFamilyMatches(GemmKernelKind.Scalar);
+
+    [Avx512Fact]
+    public void TheAvx512KernelsSumInTheReferenceOrderBitForBit() => SumsInTheReferenceOrder(GemmKernelKind.Avx512, fused: true);
+
+    [Avx2Fact]
+    public void TheAvx2KernelSumsInTheReferenceOrderBitForBit() => SumsInTheReferenceOrder(GemmKernelKind.Avx2, Fma.IsSupported);
+
+    /// <summary>With FMA3 or AdvSimd the 128-bit kernel gives the 256- and 512-bit kernels' bits; without, the unfused order's.</summary>
+    [Vector128Fact]
+    public void TheVector128KernelSumsInTheReferenceOrderBitForBit() => SumsInTheReferenceOrder(GemmKernelKind.Vector128, Fma.IsSupported || AdvSimd.IsSupported);
+
+    [Fact]
+    public void TheScalarKernelSumsInTheReferenceOrderBitForBit() => SumsInTheReferenceOrder(GemmKernelKind.Scalar, fused: false);
+
+    /// <summary>
+    /// A kernel family gives exactly the bits of one written-out summation order: equal k blocks, one accumulator
+    /// per element of C starting from zero, p = 0, 1, … within a block (fused where the kernel fuses), then
+    /// α·sum + β·C with β = 1 after the first block. So the lessons print the same digits whichever vector kernel
+    /// ran, and a faster kernel must keep this order.
+    /// </summary>
+    private static void SumsInTheReferenceOrder(GemmKernelKind kind, bool fused)
+    {
+        Gemm.ForcedKernel = kind;
+        try
+        {
+            foreach (var (m, n, k) in new[] { (1, 1, 1), (7, 33, 129), (13, 40, 784), (129, 10, 300), (64, 300, 600), (37, 16, 257) })
+            {
+                var rng = new Random(m + n + k);
+                foreach (var (ta, tb, alpha, beta) in new[] { (false, false, 1f, 0f), (true, false, 1f, 1f), (false, true, 0.5f, 2f) })
+                {
+                    float[] a = Random(rng, m * k), b = Random(rng, k * n), c = Random(rng, m * n);
+                    float[] expected = SummedInOrder(m, n, k, ta, tb, alpha, a, b, beta, c, fused);
+                    Gemm.Multiply(ta, tb, m, n, k, alpha, a, ta ? m : k, b, tb ? k : n, beta, c, n);
+                    for (int i = 0; i < c.Length; i++)
+                    {
+                        Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(c[i]),
+                            $"{kind}: C[{i}] = {c[i]:R}, summed in order {expected[i]:R} (m={m}, n={n}, k={k}, ta={ta}, tb={tb})");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Gemm.ForcedKernel = null;
+        }
+    }
+
+    /// <summary>The summation order of <see cref="SumsInTheReferenceOrder"/>, one element at a time.</summary>
+    private static float[] SummedInOrder(int m, int n, int k, bool ta, bool tb, float alpha, float[] a, float[] b, float beta, float[] c, bool fused)
+    {
+        int blocks = (k + GemmKernels.Kc - 1) / GemmKernels.Kc;
+        int depth = (k + blocks - 1) / blocks;
+        var result = (float[])c.Clone();
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                float value = result[(i * n) + j];
+                for (int start = 0; start < k; start += depth)
+                {
+                    float sum = 0f;
+                    for (int p = start; p < Math.Min(k, start + depth); p++)
+                    {
+                        float x = ta ? a[(p * m) + i] : a[(i * k) + p];
+                        float y = tb ? b[(j * k) + p] : b[(p * n) + j];
+                        sum = fused ? MathF.FusedMultiplyAdd(x, y, sum) : sum + (x * y);
+                    }
+
+                    float betaHere = start == 0 ? beta : 1f;
+                    value = betaHere == 0f ? sum * alpha : (sum * alpha) + (betaHere * value);
+                }
+
+                result[(i * n) + j] = value;
+            }
+        }
+
+        return result;
+    }
 
     [WideActivationFact]
     public void TheSixteenLaneSigmoidAndTanhRunAndMatchTheEightLaneKernels()
