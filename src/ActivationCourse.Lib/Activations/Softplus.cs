@@ -51,7 +51,8 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
         {
             Vector<T> b = Simd.Const<T>(beta), bx = b * x;
             Vector<T> sp = Vector.Max(bx, Vector<T>.Zero) + VectorMath.Log1PUnit(VectorMath.Exp(-Vector.Abs(bx)));
-            return Vector.ConditionalSelect(Vector.GreaterThan(bx, Simd.Const<T>(threshold)), x, sp / b);
+            // β = 1 (the default) skips the division: sp / 1 is sp, bit for bit.
+            return Vector.ConditionalSelect(Vector.GreaterThan(bx, Simd.Const<T>(threshold)), x, beta == 1.0 ? sp : sp / b);
         }
         /// <inheritdoc/>
         public Vector<T> DerivativeVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>

@@ -23,8 +23,6 @@ internal static partial class VectorMath
         2.0 / 13, 2.0 / 11, 2.0 / 9, 2.0 / 7, 2.0 / 5, 2.0 / 3,
     ];
 
-    private static ReadOnlySpan<float> AtanhUnitSeriesF => [2f / 15, 2f / 13, 2f / 11, 2f / 9, 2f / 7, 2f / 5, 2f / 3];
-
     /// <summary>log(1 + e) for 0 ≤ e ≤ 1 (softplus' log1p(e^(−|x|))): no reduction or special cases needed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector<double> Log1PUnit(Vector<double> e)
@@ -42,7 +40,14 @@ internal static partial class VectorMath
         Vector<float> s = e / (new Vector<float>(2f) + e);
         Vector<float> s2 = s * s;
         Vector<float> halfSquare = new Vector<float>(0.5f) * e * e;
-        return e - (halfSquare - s * (halfSquare + s2 * Polynomial(s2, AtanhUnitSeriesF)));
+        // R/s² = Σ 2s²ᵏ/(2k + 3), k = 0 … 6, by Estrin's scheme (three short chains instead of one of six multiply-adds;
+        // through Polynomial's loop softplus ran at a third of the sigmoid's speed).
+        Vector<float> s4 = s2 * s2;
+        Vector<float> low = new Vector<float>(2f / 5) * s2 + new Vector<float>(2f / 3);
+        Vector<float> mid = new Vector<float>(2f / 9) * s2 + new Vector<float>(2f / 7);
+        Vector<float> high = (new Vector<float>(2f / 13) * s2 + new Vector<float>(2f / 11)) + new Vector<float>(2f / 15) * s4;
+        Vector<float> r = low + (mid + high * s4) * s4;
+        return e - (halfSquare - s * (halfSquare + s2 * r));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
