@@ -17,6 +17,7 @@ public class TensorPrimitivesBenchmarks
     private readonly Sigmoid _sigmoid = new();
     private readonly Tanh _tanh = new();
     private readonly ReLU _relu = new();
+    private readonly SiLU _silu = new();
 
     [GlobalSetup]
     public void Setup()
@@ -41,6 +42,17 @@ public class TensorPrimitivesBenchmarks
 
     [Benchmark, BenchmarkCategory("tanh")]
     public void Lib_Tanh() => _tanh.Forward(_x, _y);
+
+    // TensorPrimitives has no SiLU: x·σ(x) is its sigmoid, then a multiply (two passes over the data).
+    [Benchmark(Baseline = true), BenchmarkCategory("silu")]
+    public void TP_SigmoidTimesX()
+    {
+        TensorPrimitives.Sigmoid(_x, _y);
+        TensorPrimitives.Multiply(_x, _y, _y);
+    }
+
+    [Benchmark, BenchmarkCategory("silu")]
+    public void Lib_SiLU() => _silu.Forward(_x, _y);
 
     [Benchmark(Baseline = true), BenchmarkCategory("relu")]
     public void TP_MaxZero() => TensorPrimitives.Max(_x, 0f, _y);

@@ -16,7 +16,7 @@ public sealed class QuickBenchFixture
 public class BenchCommandTests(QuickBenchFixture fixture) : IClassFixture<QuickBenchFixture>
 {
     private static readonly string[] OpenBlasEntries =
-        ["openblas_gemm_128x784x256", "gemm_128x784x256_vs_openblas", "openblas_mlp_epoch", "mlp_epoch_vs_openblas"];
+        ["openblas_gemm_128x784x256", "gemm_128x784x256_interleaved", "gemm_128x784x256_vs_openblas", "openblas_mlp_epoch", "mlp_epoch_vs_openblas"];
 
     [Fact]
     public void QuickBenchPrintsOneJsonObjectPerLineWithEveryPromisedEntry()
@@ -54,9 +54,55 @@ public class BenchCommandTests(QuickBenchFixture fixture) : IClassFixture<QuickB
         Assert.Equal("ratio", entries["gemm_128x784x256_vs_openblas"].Unit);
         Assert.Equal("ratio", entries["mlp_epoch_vs_openblas"].Unit);
         // The ratios read "> 1: ours is faster": our throughput over theirs, their time over ours.
-        AssertRatio(entries["gemm_128x784x256"].Value / entries["openblas_gemm_128x784x256"].Value, entries["gemm_128x784x256_vs_openblas"].Value);
+        AssertRatio(entries["gemm_128x784x256_interleaved"].Value / entries["openblas_gemm_128x784x256"].Value, entries["gemm_128x784x256_vs_openblas"].Value);
         AssertRatio(entries["openblas_mlp_epoch"].Value / entries["mlp_epoch"].Value, entries["mlp_epoch_vs_openblas"].Value);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("OpenBLAS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void QuickBenchNamesItsWidthAndKernel()
+    {
+        var entries = Entries(fixture.Run);
+
+        Assert.Contains($"vector_width_{BenchWidth.OfThisProcess}", entries.Keys);
+        Assert.Single(entries.Keys, k => k.StartsWith("vector_width_", StringComparison.Ordinal));
+        Assert.Single(entries.Keys, k => k.StartsWith("gemm_kernel_", StringComparison.Ordinal));
+    }
+
+    [OpenBlasFact]
+    public void OpenBlasRunsTheFastestOfItsKernelFamiliesForTheWidth()
+    {
+        var entries = Entries(fixture.Run);
+        var trials = entries.Where(e => e.Key.StartsWith("openblas_trial_", StringComparison.Ordinal)).ToList();
+        if (BenchWidth.OpenBlasCores(BenchWidth.OfThisProcess).Count == 0)
+        {
+            Assert.Empty(trials); // not x86-64: OpenBLAS's own choice
+            return;
+        }
+
+        Assert.NotEmpty(trials);
+        string fastest = trials.MaxBy(e => e.Value.Value).Key["openblas_trial_".Length..].Split('_')[0];
+        Assert.Contains($", {fastest} kernels,", fixture.Run.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Vector128Fact]
+    public void A128BitRunUsesTheVector128Kernel()
+    {
+        var run = CourseProcess.Run(TimeSpan.FromMinutes(15), null, "bench", "--quick", "--width", "128");
+        var entries = Entries(run);
+
+        Assert.Contains("vector_width_128", entries.Keys);
+        Assert.Contains("gemm_kernel_vector128", entries.Keys);
+    }
+
+    [WithoutAvx512Fact]
+    public void AWidthTheMachineLacksIsOneLineAndNothingMeasured()
+    {
+        var run = CourseProcess.Run(TimeSpan.FromMinutes(2), null, "bench", "--width", "512");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal(BenchWidth.UnavailableNote("512"), run.Error.Trim());
     }
 
     [WithoutOpenBlasFact]

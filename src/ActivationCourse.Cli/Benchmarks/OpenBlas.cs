@@ -24,6 +24,7 @@ internal sealed unsafe class OpenBlas
     private readonly delegate* unmanaged<int, float, float*, int, float*, int, void> _saxpy;
     private readonly delegate* unmanaged<int> _getNumThreads;
     private readonly delegate* unmanaged<byte*> _getConfig;
+    private readonly delegate* unmanaged<byte*> _getCoreName;
 
     private OpenBlas(string name, IntPtr handle)
     {
@@ -33,6 +34,7 @@ internal sealed unsafe class OpenBlas
         // The descriptive calls are OpenBLAS extensions; a CBLAS without them still works for the timing.
         _getNumThreads = NativeLibrary.TryGetExport(handle, "openblas_get_num_threads", out IntPtr threads) ? (delegate* unmanaged<int>)threads : null;
         _getConfig = NativeLibrary.TryGetExport(handle, "openblas_get_config", out IntPtr config) ? (delegate* unmanaged<byte*>)config : null;
+        _getCoreName = NativeLibrary.TryGetExport(handle, "openblas_get_corename", out IntPtr core) ? (delegate* unmanaged<byte*>)core : null;
     }
 
     /// <summary>The file names tried on this operating system, in order.</summary>
@@ -51,11 +53,14 @@ internal sealed unsafe class OpenBlas
     /// <summary>OpenBLAS's build description (version, target core, threading), or null if not exported.</summary>
     public string? Config => _getConfig is null ? null : Marshal.PtrToStringUTF8((IntPtr)_getConfig());
 
+    /// <summary>The kernel family OpenBLAS runs (its choice, or <c>OPENBLAS_CORETYPE</c>'s), or null if not exported.</summary>
+    public string? CoreName => _getCoreName is null ? null : Marshal.PtrToStringUTF8((IntPtr)_getCoreName());
+
     /// <summary>Threads OpenBLAS uses per call, or 0 if not exported.</summary>
     public int Threads => _getNumThreads is null ? 0 : _getNumThreads();
 
     /// <summary>A one-line description for stderr.</summary>
-    public string Description => $"OpenBLAS reference: {LibraryName}, {Config ?? "config unknown"}, {Threads} threads";
+    public string Description => $"OpenBLAS reference: {LibraryName}, {Config ?? "config unknown"}, {CoreName ?? "unknown"} kernels, {Threads} threads";
 
     private static string InstallHint =>
         OperatingSystem.IsWindows() ? "put libopenblas.dll (from the OpenBLAS releases on GitHub) on PATH"
