@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActivationCourse.Cli.Files;
 using ActivationCourse.Data;
+using ActivationCourse.IO;
 using ActivationCourse.Training;
 using Spectre.Console;
 
@@ -162,7 +163,7 @@ internal static class TrainCommand
         {
             try
             {
-                OutputFile.WriteAtomically(savePath, stream => ModelFile.Save(network, stream));
+                AtomicFile.Write(savePath, stream => ModelFile.Save(network, stream));
                 Console.WriteLine($"Saved the model to {savePath}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -170,7 +171,7 @@ internal static class TrainCommand
                 // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
                 string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
                 Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
-                OutputFile.WriteAtomically(rescue, stream => ModelFile.Save(network, stream));
+                AtomicFile.Write(rescue, stream => ModelFile.Save(network, stream));
                 Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
                 return SaveFailed;
             }

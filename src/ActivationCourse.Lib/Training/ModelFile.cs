@@ -1,5 +1,6 @@
 using System.Text;
 using ActivationCourse.Activations;
+using ActivationCourse.IO;
 
 namespace ActivationCourse.Training;
 
@@ -41,24 +42,7 @@ public static class ModelFile
     /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/>.</summary>
     /// <param name="network">The network.</param>
     /// <param name="path">File path (replaced only once the whole model is written, so a failed save never leaves a half-written file).</param>
-    public static void Save(Network network, string path)
-    {
-        string full = Path.GetFullPath(path);
-        string temporary = full + ".partial";
-        try
-        {
-            using (var stream = File.Create(temporary))
-            {
-                Save(network, stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void Save(Network network, string path) => AtomicFile.Write(path, stream => Save(network, stream));
 
     /// <summary>Reads a network written by <see cref="Save(Network, Stream)"/>.</summary>
     /// <param name="stream">Source (left open).</param>
