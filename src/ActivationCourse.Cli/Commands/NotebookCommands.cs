@@ -158,6 +158,11 @@ internal static class NotebookCommands
             return 1;
         }
         var folder = Path.GetFullPath(outputFolder ?? Path.Combine(root, "artifacts", "notebooks"));
+        if (!inPlace && OutputClash(notebooks, folder) is { } clash)
+        {
+            Console.Error.WriteLine($"error: {clash}");
+            return 2;
+        }
         try
         {
             Directory.CreateDirectory(folder);
@@ -199,9 +204,8 @@ internal static class NotebookCommands
         string? index = null;
         try
         {
-            var lessons = outcomes.Where(o => o.Result is not null).Select(o => new SiteLesson(Path.GetFileNameWithoutExtension(o.Path), o.Result!.Executed)).ToList();
             if (buildSite)
-                index = SiteBuilder.Build(lessons, Path.Combine(root, "artifacts", "site"), Path.Combine(root, "artifacts", "cache"));
+                index = SiteBuilder.Build(SiteLessons(root, outcomes), Path.Combine(root, "artifacts", "site"), Path.Combine(root, "artifacts", "cache"));
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -259,6 +263,48 @@ internal static class NotebookCommands
     public const string LearnerFolder = "notebooks";
 
     /// <summary>The given paths (made absolute), or every <c>solutions/*.ipynb</c> of the repository, in name order.</summary>
+    /// <summary>
+    /// What is wrong when two different notebooks would write their executed copies to the same file in
+    /// <paramref name="folder"/> (same name from two folders), or null.
+    /// </summary>
+    internal static string? OutputClash(IReadOnlyList<string> notebooks, string folder) =>
+        notebooks.Distinct(StringComparer.Ordinal)
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p) + ".ipynb", StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Count() > 1) is { } same
+            ? $"{string.Join(" and ", same)} would both be written to {Path.Combine(folder, same.Key)}; run them separately, with different --out folders, or with --in-place."
+            : null;
+
+    /// <summary>
+    /// The site's lessons: every lesson of solutions/ (its committed, executed copy), with those just run replaced by
+    /// their new executed copy, then any other notebook just run. Running some notebooks never drops a lesson; one that
+    /// cannot be read (reported by its run, if it ran) has no page.
+    /// </summary>
+    private static List<SiteLesson> SiteLessons(string root, IReadOnlyList<NotebookOutcome> outcomes)
+    {
+        var ran = outcomes.Where(o => o.Result is not null)
+            .Select(o => new SiteLesson(Path.GetFileNameWithoutExtension(o.Path), o.Result!.Executed))
+            .GroupBy(l => l.Stem, StringComparer.Ordinal).Select(g => g.Last())
+            .ToList();
+        var lessons = NotebookPaths(root, [])
+            .Select(p => ran.Find(l => l.Stem == Path.GetFileNameWithoutExtension(p)) ?? Committed(p))
+            .OfType<SiteLesson>()
+            .ToList();
+        lessons.AddRange(ran.Where(l => !lessons.Contains(l)));
+        return lessons;
+    }
+
+    private static SiteLesson? Committed(string path)
+    {
+        try
+        {
+            return new SiteLesson(Path.GetFileNameWithoutExtension(path), NotebookReader.Load(path));
+        }
+        catch (NotebookFormatException)
+        {
+            return null;
+        }
+    }
+
     public static List<string> NotebookPaths(string root, IReadOnlyList<string> paths)
     {
         if (paths.Count > 0)

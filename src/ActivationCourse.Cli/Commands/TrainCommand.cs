@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ActivationCourse.Cli.Files;
 using ActivationCourse.Data;
+using ActivationCourse.IO;
 using ActivationCourse.Training;
 using Spectre.Console;
 
@@ -9,7 +10,8 @@ namespace ActivationCourse.Cli.Commands;
 
 /// <summary>
 /// <c>course train</c>: trains an MLP on MNIST with lesson 06's recipe by default (<see cref="MnistRecipe"/>),
-/// shows progress and a results table, and exits non-zero when training diverged.
+/// shows progress and a results table, and exits non-zero when training diverged. With <c>--load FILE</c> it
+/// evaluates a saved model on the test set, or (given <c>--epochs</c>) trains it further.
 /// </summary>
 internal static class TrainCommand
 {
@@ -38,9 +40,10 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of initialization and shuffling.", DefaultValueFactory = _ => 1 };
         var save = new Option<string?>("--save") { Description = "Save the trained model to this file (its folder must exist)." };
         var limit = new Option<int?>("--limit") { Description = "Train on the first N training images only." };
+        var load = new Option<string?>("--load") { Description = "Start from a model saved with --save: evaluate it on the test set, or, with --epochs, train it further (its layers come from the file)." };
 
         var command = new Command("train", "Train a multilayer perceptron on MNIST and report loss and accuracy per epoch.");
-        foreach (var option in new Option[] { activation, hidden, epochs, batch, optimizer, lr, schedule, weightDecay, seed, save, limit })
+        foreach (var option in new Option[] { activation, hidden, epochs, batch, optimizer, lr, schedule, weightDecay, seed, save, limit, load })
         {
             command.Options.Add(option);
         }
@@ -58,7 +61,10 @@ internal static class TrainCommand
                 parseResult.GetValue(weightDecay),
                 parseResult.GetValue(seed),
                 parseResult.GetValue(save),
-                parseResult.GetValue(limit));
+                parseResult.GetValue(limit),
+                parseResult.GetValue(load),
+                Given(parseResult, epochs),
+                Given(parseResult, hidden) || Given(parseResult, activation));
             try
             {
                 return Run(settings);
@@ -81,7 +87,9 @@ internal static class TrainCommand
     private const int MnistClasses = 10;
 
     private sealed record Settings(string Activation, string Hidden, int Epochs, int Batch, string Optimizer, double? LearningRate, string Schedule,
-        double WeightDecay, int Seed, string? Save, int? Limit);
+        double WeightDecay, int Seed, string? Save, int? Limit, string? Load, bool EpochsGiven, bool LayersGiven);
+
+    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
 
     private static int Run(Settings s)
     {
@@ -132,15 +140,22 @@ internal static class TrainCommand
         };
 
         string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
+        var loaded = s.Load is null ? null : LoadModel(s);
 
         var mnist = Mnist.Load(new MnistOptions { Progress = new StderrProgress() });
-        var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
         var test = LabeledData.From(mnist.Test);
-        var network = Network.FromSpec(spec, s.Seed);
+        if (loaded is not null && !s.EpochsGiven)
+        {
+            return Evaluate(loaded, s.Load!, test);
+        }
+
+        var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
+        var network = loaded ?? Network.FromSpec(spec, s.Seed);
         string scheduleText = s.Schedule == "step" && s.Epochs > 1
             ? $"learning rate {string.Join(" → ", StepRates(s.Epochs, lr).Select(r => r.ToString("G3", CultureInfo.InvariantCulture)))}"
             : $"learning rate {lr.ToString("G3", CultureInfo.InvariantCulture)}";
-        Console.WriteLine($"{spec} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
+        string layers = loaded is null ? spec.ToString() : $"{s.Load} ({string.Join(" → ", loaded.Layers.Select(l => l.Description))})";
+        Console.WriteLine($"{layers} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
 
         // A batch larger than a --limit'ed training set is that whole set.
         var run = new EpochLoop(network, optimizer, rateOf, s.Epochs, Math.Min(s.Batch, train.Count), s.Seed, train, test, ChanceAccuracy(test));
@@ -162,7 +177,7 @@ internal static class TrainCommand
         {
             try
             {
-                OutputFile.WriteAtomically(savePath, stream => ModelFile.Save(network, stream));
+                AtomicFile.Write(savePath, stream => ModelFile.Save(network, stream));
                 Console.WriteLine($"Saved the model to {savePath}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -170,12 +185,56 @@ internal static class TrainCommand
                 // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
                 string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
                 Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
-                OutputFile.WriteAtomically(rescue, stream => ModelFile.Save(network, stream));
+                AtomicFile.Write(rescue, stream => ModelFile.Save(network, stream));
                 Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
                 return SaveFailed;
             }
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// The model <c>--load</c> names, checked before any data is loaded: a readable, undamaged model file with MNIST's
+    /// inputs and classes, and no <c>--hidden</c> or <c>--activation</c> (the layers come from the file).
+    /// </summary>
+    private static Network LoadModel(Settings s)
+    {
+        if (s.LayersGiven)
+        {
+            throw new ArgumentException("--load: the layers come from the model file; leave out --hidden and --activation.");
+        }
+
+        Network network;
+        try
+        {
+            network = ModelFile.Load(s.Load!);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--load {s.Load}: {e.Message}");
+        }
+
+        if (network.Inputs != MnistInputs || network.Outputs != MnistClasses)
+        {
+            throw new ArgumentException($"--load {s.Load}: the model takes {network.Inputs} inputs and gives {network.Outputs} outputs; MNIST needs {MnistInputs} and {MnistClasses}.");
+        }
+
+        long widest = network.Layers.Max(l => (long)Math.Max(l.Inputs, l.Outputs));
+        if (s.Batch > TrainingSize.MnistTrainingImages || s.Batch * widest > Array.MaxLength)
+        {
+            throw new ArgumentException($"--batch {s.Batch} is too large for this model and MNIST's {TrainingSize.MnistTrainingImages} training images.");
+        }
+
+        return network;
+    }
+
+    /// <summary>Evaluates a loaded model on the test set and prints its loss and accuracy.</summary>
+    private static int Evaluate(Network network, string path, LabeledData test)
+    {
+        var result = network.Evaluate(test);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path} ({network.ParameterCount:N0} parameters) on the {test.Count:N0} test images: loss {result.Loss:F4}, accuracy {result.Accuracy:P2}"));
         return 0;
     }
 

@@ -1,6 +1,8 @@
+using ActivationCourse.IO;
+
 namespace ActivationCourse.Cli.Files;
 
-/// <summary>Output files of the commands: checked before long work starts, and written so that a failure never leaves half a file.</summary>
+/// <summary>Output files of the commands: checked before long work starts (they are then written with <see cref="AtomicFile"/>).</summary>
 internal static class OutputFile
 {
     /// <summary>
@@ -9,10 +11,19 @@ internal static class OutputFile
     /// </summary>
     public static string CheckWritable(string path, string option)
     {
-        string full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
+        if (Directory.Exists(path))
         {
             throw new ArgumentException($"{option} {path}: this is a folder; name the file to write, e.g. {Path.Combine(path, "model.bin")}.");
+        }
+
+        string full;
+        try
+        {
+            full = AtomicFile.ResolveTarget(path);
+        }
+        catch (IOException e)
+        {
+            throw new ArgumentException($"{option} {path}: {e.Message}.");
         }
 
         string folder = Path.GetDirectoryName(full)!;
@@ -39,32 +50,5 @@ internal static class OutputFile
         }
 
         return full;
-    }
-
-    /// <summary>
-    /// Writes <paramref name="path"/> through a temporary file in the same folder, flushed to disk and then renamed over the
-    /// target, so the target holds either its old content or the complete new one. The temporary file is removed on failure.
-    /// </summary>
-    public static void WriteAtomically(string path, Action<Stream> write)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }

@@ -20,14 +20,14 @@ public sealed class APL : ElementwiseActivation<APL.Ops>
     {
     }
 
-    /// <summary>An APL with the given hinge slopes aₛ and positions bₛ.</summary>
+    /// <summary>An APL with the given hinge slopes aₛ and positions bₛ (as many of each, all finite).</summary>
     public APL(IReadOnlyList<double> slopes, IReadOnlyList<double> hinges)
     {
         ArgumentNullException.ThrowIfNull(slopes);
         ArgumentNullException.ThrowIfNull(hinges);
-        Check.SameLength(slopes.Count, hinges.Count, nameof(slopes), nameof(hinges));
-        _a = [.. slopes];
-        _b = [.. hinges];
+        ActivationParameter.SameCount(hinges.Count, slopes.Count, "apl", nameof(hinges), nameof(slopes));
+        _a = [.. slopes.Select((a, s) => ActivationParameter.Finite(a, "apl", $"slopes[{s}]"))];
+        _b = [.. hinges.Select((b, s) => ActivationParameter.Finite(b, "apl", $"hinges[{s}]"))];
     }
 
     /// <summary>aₛ.</summary>

@@ -7,11 +7,11 @@ namespace ActivationCourse.Activations;
 /// f(x) = max(0, x) + min(0, α(e^(x/α) − 1)); f′(x) = 1 if x &gt; 0 else e^(x/α) (continuous for every α).
 /// Range (−α, ∞). With α = 1 it equals ELU.
 /// </summary>
-/// <param name="alpha">α (must not be 0).</param>
+/// <param name="alpha">α (finite, not 0).</param>
 public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
 {
     /// <summary>α.</summary>
-    public double Alpha { get; } = alpha == 0 ? throw new ArgumentOutOfRangeException(nameof(alpha), "CELU's alpha must not be 0.") : alpha;
+    public double Alpha { get; } = ActivationParameter.NonZero(alpha, "celu", nameof(alpha));
 
     /// <inheritdoc/>
     public override string Name => "celu";

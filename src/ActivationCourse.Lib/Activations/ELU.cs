@@ -7,11 +7,11 @@ namespace ActivationCourse.Activations;
 /// f′(x) = 1 if x &gt; 0 else α·eˣ (at 0 the negative branch, α, as PyTorch). Range (−α, ∞).
 /// eˣ − 1 is computed with an accurate expm1.
 /// </summary>
-/// <param name="alpha">α, the negative saturation value.</param>
+/// <param name="alpha">α, the negative saturation value (finite).</param>
 public sealed class ELU(double alpha = 1.0) : ElementwiseActivation<ELU.Ops>
 {
     /// <summary>α.</summary>
-    public double Alpha { get; } = alpha;
+    public double Alpha { get; } = ActivationParameter.Finite(alpha, "elu", nameof(alpha));
 
     /// <inheritdoc/>
     public override string Name => "elu";

@@ -6,18 +6,18 @@ namespace ActivationCourse.Activations;
 /// Generalized logistic curve: f(x) = L / (1 + e^(−k(x − x₀))), f′(x) = k·f(x)·(1 − f(x)/L).
 /// Range (0, L) for L &gt; 0. Defaults L = 1, k = 1, x₀ = 0 give the standard sigmoid.
 /// </summary>
-/// <param name="maximum">L, the curve's supremum.</param>
+/// <param name="maximum">L, the curve's supremum (finite, as are k and x₀).</param>
 /// <param name="steepness">k, the logistic growth rate.</param>
 /// <param name="midpoint">x₀, where f = L/2.</param>
 public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness = 1.0, double midpoint = 0.0)
     : ElementwiseActivation<GeneralizedLogistic.Ops>
 {
     /// <summary>L.</summary>
-    public double Maximum { get; } = maximum;
+    public double Maximum { get; } = ActivationParameter.Finite(maximum, "generalized_logistic", nameof(maximum));
     /// <summary>k.</summary>
-    public double Steepness { get; } = steepness;
+    public double Steepness { get; } = ActivationParameter.Finite(steepness, "generalized_logistic", nameof(steepness));
     /// <summary>x₀.</summary>
-    public double Midpoint { get; } = midpoint;
+    public double Midpoint { get; } = ActivationParameter.Finite(midpoint, "generalized_logistic", nameof(midpoint));
 
     /// <inheritdoc/>
     public override string Name => "generalized_logistic";

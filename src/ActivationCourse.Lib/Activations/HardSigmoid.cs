@@ -12,7 +12,7 @@ namespace ActivationCourse.Activations;
 /// i.e. c = 2.5: use <see cref="Keras2"/>.</para>
 /// <para>f′(x) = 1/(2c) for −c &lt; x &lt; c, else 0; at the kinks ±c it is 0 (PyTorch's backward).</para>
 /// </remarks>
-/// <param name="halfWidth">c: the linear part spans (−c, c) with slope 1/(2c).</param>
+/// <param name="halfWidth">c &gt; 0 (finite): the linear part spans (−c, c) with slope 1/(2c).</param>
 public sealed class HardSigmoid(double halfWidth = 3.0) : ElementwiseActivation<HardSigmoid.Ops>
 {
     /// <summary>The Keras 2 / tf.keras form clamp(0.2x + 0.5, 0, 1) (half-width 2.5).</summary>
@@ -22,7 +22,7 @@ public sealed class HardSigmoid(double halfWidth = 3.0) : ElementwiseActivation<
     public static HardSigmoid PyTorch => new(3.0);
 
     /// <summary>c.</summary>
-    public double HalfWidth { get; } = halfWidth;
+    public double HalfWidth { get; } = ActivationParameter.Positive(halfWidth, "hard_sigmoid", nameof(halfWidth));
 
     /// <summary>The slope 1/(2c) of the linear part.</summary>
     public double Slope => 1.0 / (2.0 * HalfWidth);

@@ -6,14 +6,14 @@ namespace ActivationCourse.Activations;
 /// Hard tanh: f(x) = clamp(x, min, max), defaults min = −1, max = 1 (PyTorch <c>nn.Hardtanh</c>).
 /// f′(x) = 1 for min &lt; x &lt; max, else 0; at the kinks ±1 it is 0 (PyTorch's backward). Range [min, max].
 /// </summary>
-/// <param name="min">Lower clamp value (PyTorch min_val).</param>
-/// <param name="max">Upper clamp value (PyTorch max_val).</param>
+/// <param name="min">Lower clamp value (PyTorch min_val), finite.</param>
+/// <param name="max">Upper clamp value (PyTorch max_val), finite and &gt; min.</param>
 public sealed class HardTanh(double min = -1.0, double max = 1.0) : ElementwiseActivation<HardTanh.Ops>
 {
     /// <summary>Lower clamp value.</summary>
-    public double Min { get; } = min;
+    public double Min { get; } = ActivationParameter.Finite(min, "hard_tanh", nameof(min));
     /// <summary>Upper clamp value.</summary>
-    public double Max { get; } = max;
+    public double Max { get; } = ActivationParameter.Above(max, min, allowEqual: false, "hard_tanh", nameof(max), nameof(min));
 
     /// <inheritdoc/>
     public override string Name => "hard_tanh";

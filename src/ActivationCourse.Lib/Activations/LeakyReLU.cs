@@ -11,7 +11,7 @@ namespace ActivationCourse.Activations;
 /// the Keras 3 layer <c>LeakyReLU(negative_slope=0.3)</c>, and the function <c>keras.activations.leaky_relu</c>
 /// with <c>negative_slope=0.2</c>. Use <see cref="KerasLayer"/> or <see cref="KerasFunction"/>.
 /// </remarks>
-/// <param name="negativeSlope">a, the slope for x &lt; 0.</param>
+/// <param name="negativeSlope">a, the slope for x &lt; 0 (finite).</param>
 public sealed class LeakyReLU(double negativeSlope = 0.01) : ElementwiseActivation<LeakyReLU.Ops>
 {
     /// <summary>Keras' <c>LeakyReLU</c> layer default (slope 0.3, Keras 2 and 3).</summary>
@@ -21,7 +21,7 @@ public sealed class LeakyReLU(double negativeSlope = 0.01) : ElementwiseActivati
     public static LeakyReLU KerasFunction => new(0.2);
 
     /// <summary>a, the slope for x &lt; 0.</summary>
-    public double NegativeSlope { get; } = negativeSlope;
+    public double NegativeSlope { get; } = ActivationParameter.Finite(negativeSlope, "leaky_relu", nameof(negativeSlope));
 
     /// <inheritdoc/>
     public override string Name => "leaky_relu";

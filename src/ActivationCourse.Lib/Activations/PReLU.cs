@@ -7,11 +7,11 @@ namespace ActivationCourse.Activations;
 /// (PyTorch <c>nn.PReLU()</c>: num_parameters = 1, init = 0.25). f′(x) = 1 if x &gt; 0 else a (f′(0) = a);
 /// ∂f/∂a = min(x, 0). Keras' <c>PReLU</c> layer instead learns one slope per unit, initialized to 0.
 /// </summary>
-/// <param name="slope">Initial slope a (default 0.25).</param>
+/// <param name="slope">Initial slope a (default 0.25), finite.</param>
 public sealed class PReLU(double slope = 0.25) : ElementwiseActivation<LeakyReLU.Ops>
 {
     /// <summary>The learnable slope a for x &lt; 0.</summary>
-    public double Slope { get; set; } = slope;
+    public double Slope { get; set; } = ActivationParameter.Finite(slope, "prelu", nameof(slope));
 
     /// <inheritdoc/>
     public override string Name => "prelu";

@@ -8,14 +8,14 @@ namespace ActivationCourse.Activations;
 /// Evaluation (the <see cref="Activation"/> members): the fixed slope (lower + upper)/2, i.e. a leaky ReLU;
 /// f′(x) = 1 if x &gt; 0 else that slope.
 /// </summary>
-/// <param name="lower">Lower bound of the slope distribution (default 1/8).</param>
-/// <param name="upper">Upper bound of the slope distribution (default 1/3).</param>
+/// <param name="lower">Lower bound of the slope distribution (default 1/8), finite.</param>
+/// <param name="upper">Upper bound of the slope distribution (default 1/3), finite and ≥ lower.</param>
 public sealed class RReLU(double lower = 1.0 / 8, double upper = 1.0 / 3) : ElementwiseActivation<LeakyReLU.Ops>
 {
     /// <summary>Lower bound of the slope distribution.</summary>
-    public double Lower { get; } = lower;
+    public double Lower { get; } = ActivationParameter.Finite(lower, "rrelu", nameof(lower));
     /// <summary>Upper bound of the slope distribution.</summary>
-    public double Upper { get; } = upper;
+    public double Upper { get; } = ActivationParameter.Above(upper, lower, allowEqual: true, "rrelu", nameof(upper), nameof(lower));
     /// <summary>The evaluation-mode slope (lower + upper)/2.</summary>
     public double EvaluationSlope => (Lower + Upper) / 2;
 

@@ -12,20 +12,19 @@ namespace ActivationCourse.Activations;
 /// </summary>
 /// <param name="leftThreshold">t_l.</param>
 /// <param name="leftSlope">a_l.</param>
-/// <param name="rightThreshold">t_r (must be ≥ t_l).</param>
+/// <param name="rightThreshold">t_r (must be ≥ t_l). All four are finite.</param>
 /// <param name="rightSlope">a_r.</param>
 public sealed class SReLU(double leftThreshold = -1.0, double leftSlope = 0.1, double rightThreshold = 1.0, double rightSlope = 0.1)
     : ElementwiseActivation<SReLU.Ops>
 {
     /// <summary>t_l.</summary>
-    public double LeftThreshold { get; } = leftThreshold;
+    public double LeftThreshold { get; } = ActivationParameter.Finite(leftThreshold, "srelu", nameof(leftThreshold));
     /// <summary>a_l.</summary>
-    public double LeftSlope { get; } = leftSlope;
+    public double LeftSlope { get; } = ActivationParameter.Finite(leftSlope, "srelu", nameof(leftSlope));
     /// <summary>t_r.</summary>
-    public double RightThreshold { get; } = rightThreshold >= leftThreshold ? rightThreshold
-        : throw new ArgumentException($"SReLU needs t_right ≥ t_left, got {rightThreshold} < {leftThreshold}.", nameof(rightThreshold));
+    public double RightThreshold { get; } = ActivationParameter.Above(rightThreshold, leftThreshold, allowEqual: true, "srelu", nameof(rightThreshold), nameof(leftThreshold));
     /// <summary>a_r.</summary>
-    public double RightSlope { get; } = rightSlope;
+    public double RightSlope { get; } = ActivationParameter.Finite(rightSlope, "srelu", nameof(rightSlope));
 
     /// <inheritdoc/>
     public override string Name => "srelu";

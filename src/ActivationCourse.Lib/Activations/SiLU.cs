@@ -7,11 +7,11 @@ namespace ActivationCourse.Activations;
 /// (PyTorch <c>nn.SiLU</c>, Keras <c>silu</c>/<c>swish</c>, which have no β). f′(x) = σ(βx) + βx·σ(βx)(1 − σ(βx)).
 /// Range ≈ [−0.278, ∞) for β = 1. f(−∞) = 0.
 /// </summary>
-/// <param name="beta">β (Swish's optional, possibly learned, parameter).</param>
+/// <param name="beta">β (Swish's optional, possibly learned, parameter), finite.</param>
 public sealed class SiLU(double beta = 1.0) : ElementwiseActivation<SiLU.Ops>
 {
     /// <summary>β.</summary>
-    public double Beta { get; } = beta;
+    public double Beta { get; } = ActivationParameter.Finite(beta, "silu", nameof(beta));
 
     /// <inheritdoc/>
     public override string Name => "silu";

@@ -12,11 +12,11 @@ namespace ActivationCourse.Activations;
 /// In the paper α is learned and starts at 0 (the identity). Here the default is α = 0.5, a fixed mildly exponential
 /// member, so the gallery shows something other than the identity; pass α explicitly for other members.
 /// </summary>
-/// <param name="alpha">α.</param>
+/// <param name="alpha">α (finite).</param>
 public sealed class SoftExponential(double alpha = 0.5) : ElementwiseActivation<SoftExponential.Ops>
 {
     /// <summary>α.</summary>
-    public double Alpha { get; } = alpha;
+    public double Alpha { get; } = ActivationParameter.Finite(alpha, "soft_exponential", nameof(alpha));
 
     /// <inheritdoc/>
     public override string Name => "soft_exponential";

@@ -7,14 +7,14 @@ namespace ActivationCourse.Activations;
 /// βx &gt; threshold (PyTorch's switch to the linear asymptote). f′(x) = σ(βx) (1 above the threshold).
 /// Range (0, ∞). softplus(1000) = 1000, softplus(−1000) = 0. Keras' <c>softplus</c> has no β or threshold (β = 1).
 /// </summary>
-/// <param name="beta">β, the sharpness.</param>
-/// <param name="threshold">Above βx &gt; threshold the function returns x.</param>
+/// <param name="beta">β &gt; 0, the sharpness.</param>
+/// <param name="threshold">Where βx &gt; threshold the function returns x (finite, &gt; 0).</param>
 public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : ElementwiseActivation<Softplus.Ops>
 {
     /// <summary>β.</summary>
-    public double Beta { get; } = beta;
+    public double Beta { get; } = ActivationParameter.Positive(beta, "softplus", nameof(beta));
     /// <summary>The linear-switch threshold on βx.</summary>
-    public double Threshold { get; } = threshold;
+    public double Threshold { get; } = ActivationParameter.Positive(threshold, "softplus", nameof(threshold));
 
     /// <inheritdoc/>
     public override string Name => "softplus";

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ActivationCourse.IO;
 
 namespace ActivationCourse.Data;
 
@@ -88,7 +89,9 @@ public static class IdxFile
             throw new ArgumentException($"The dimensions hold {elements} values but {data.Length} were given.", nameof(data));
         }
 
-        Span<byte> header = stackalloc byte[HeaderLength(dimensions.Length)];
+        int headerLength = HeaderLength(dimensions.Length);
+        byte[] file = new byte[headerLength + data.Length];
+        Span<byte> header = file.AsSpan(0, headerLength);
         header[0] = 0;
         header[1] = 0;
         header[2] = UnsignedByteType;
@@ -99,23 +102,8 @@ public static class IdxFile
         }
 
         // Through a temporary file in the same folder, renamed at the end: the path never holds half a file.
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(header);
-                stream.Write(data);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        data.CopyTo(file.AsSpan(headerLength));
+        AtomicFile.WriteAllBytes(path, file);
     }
 
     /// <summary>What is wrong with the header of <paramref name="path"/> (without the file name), or null if it is valid.</summary>
