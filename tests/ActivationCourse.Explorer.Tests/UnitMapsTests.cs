@@ -48,6 +48,16 @@ public sealed class UnitMapsTests
     }
 
     [Fact]
+    public void Tanh_at_learning_rate_10_saturates_units_without_killing_any()
+    {
+        var session = new TrainingSession(ExplorerState.Parse("view=network&data=xor&noise=0.05&layers=tanh:8,tanh:8&lr=10&batch=16&seed=1&train=300"));
+        session.Step(300);
+        Assert.Contains(session.Maps, m => m.Saturated);
+        Assert.DoesNotContain(session.Maps, m => m.Dead);
+        Assert.Equal(session.Maps.Count(m => m.Saturated), session.Health.Sum(h => h.SaturatedUnits));
+    }
+
+    [Fact]
     public void Maps_need_the_plane()
     {
         var network = new Network([new DenseLayer(3, 2), new ActivationLayer(new ReLU(), 2), new DenseLayer(2, 2)]);
