@@ -21,8 +21,8 @@ public sealed class ExplorerExtraTests(ExplorerSiteFixture fixture)
         var page = await fixture.OpenAsync(Presets.ReluHighRate, errors);
         await BrowserTests.WaitTrainedAsync(page, 300);
         Assert.Equal(16, await page.Locator("#diagram .unit").CountAsync());
-        Assert.All(await page.Locator("#diagram .unit").EvaluateAllAsync<int[]>("units => units.map(u => u.querySelectorAll('svg rect').length)"),
-            rects => Assert.True(rects >= TrainingSession.MapResolution * TrainingSession.MapResolution, $"{rects} cells"));
+        var maps = await page.Locator("#diagram .unit").EvaluateAllAsync<string[]>("units => units.map(u => u.querySelector('svg').innerHTML)");
+        Assert.True(maps.Distinct().Count() > 8, "each unit draws its own map");
         // Edges: 2·8 + 8·8 + 8·2, each colored by sign.
         Assert.Equal(96, await page.Locator("#diagram .edges line").CountAsync());
         var colors = await page.Locator("#diagram .edges line").EvaluateAllAsync<string[]>("lines => [...new Set(lines.map(l => l.getAttribute('stroke')))]");
@@ -166,7 +166,7 @@ public sealed class ExplorerExtraTests(ExplorerSiteFixture fixture)
         // And on a projector the charts grow with the window.
         await page.SetViewportSizeAsync(1920, 1080);
         var wide = await page.Locator(".chart").First.EvaluateAsync<double>("c => c.getBoundingClientRect().width");
-        Assert.True(wide > 700, $"chart {wide} px wide on a 1920 px window");
+        Assert.True(wide > 600, $"chart {wide} px wide on a 1920 px window");
         Assert.Empty(errors);
     }
 

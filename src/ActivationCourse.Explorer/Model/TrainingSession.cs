@@ -31,7 +31,7 @@ public sealed class TrainingSession
     public const int MaxLossPoints = 64;
 
     /// <summary>Grid points per side of each hidden unit's map.</summary>
-    public const int MapResolution = 16;
+    public const int MapResolution = 12;
 
     /// <summary>The plane the maps and the decision boundary cover: [−Extent, Extent]².</summary>
     public const double Extent = 1.6;
