@@ -65,9 +65,9 @@ public sealed class ExplorerSiteFixture : IAsyncLifetime
     }
 
     /// <summary>A new page that records console errors, page errors and failed requests in <paramref name="errors"/>.</summary>
-    public async Task<IPage> OpenAsync(string fragment, List<string> errors)
+    public async Task<IPage> OpenAsync(string fragment, List<string> errors, int width = 1280, int height = 900)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -77,7 +77,7 @@ public sealed class ExplorerSiteFixture : IAsyncLifetime
         };
         page.PageError += (_, error) => errors.Add(error);
         page.RequestFailed += (_, request) => errors.Add($"failed to load {request.Url}");
-        await page.GotoAsync(Url + "#" + fragment);
+        await page.GotoAsync(Url + "index.html#" + fragment);
         // Booted: the library has drawn a chart.
         await page.WaitForSelectorAsync(".chart svg", new PageWaitForSelectorOptions { Timeout = 120_000 });
         return page;

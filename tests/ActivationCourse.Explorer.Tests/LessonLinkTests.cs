@@ -8,17 +8,10 @@ namespace ActivationCourse.Explorer.Tests;
 /// </summary>
 public sealed class LessonLinkTests
 {
-    /// <summary>Lesson 02: the sigmoid's slope at k = 5 against the plain sigmoid.</summary>
-    public const string SigmoidK5 = "view=function&f=generalized_logistic&steepness=5&x=0&span=5&cmp=sigmoid";
-
-    /// <summary>Lesson 02: six sigmoid layers on the spiral, trained 1000 steps.</summary>
-    public const string DeepSigmoidSpiral = "view=network&data=spiral&noise=0&layers=sigmoid:8,sigmoid:8,sigmoid:8,sigmoid:8,sigmoid:8,sigmoid:8&lr=0.3&batch=16&seed=1&train=1000";
-
-    /// <summary>Lesson 03: ReLU at learning rate 3 on XOR, 300 steps.</summary>
-    public const string ReluHighRate = "view=network&data=xor&noise=0.05&layers=relu:8,relu:8&lr=3&batch=16&seed=1&train=300";
-
-    /// <summary>Lesson 04: two maxout layers (two pieces per unit) on the circles.</summary>
-    public const string Maxout = "view=network&data=circles&noise=0.05&layers=maxout:4,maxout:4&lr=0.1&batch=16&seed=1&train=500";
+    private const string SigmoidK5 = Presets.SigmoidK5;
+    private const string DeepSigmoidSpiral = Presets.DeepSigmoidSpiral;
+    private const string ReluHighRate = Presets.ReluHighRate;
+    private const string Maxout = Presets.Maxout;
 
     [Fact]
     public void The_sigmoid_at_k_5_is_five_times_steeper_at_0()
@@ -54,6 +47,28 @@ public sealed class LessonLinkTests
         var session = Trained(Maxout);
         Assert.True(session.TestAccuracy >= 0.95, $"accuracy {session.TestAccuracy}");
         Assert.All(session.Health, h => Assert.Equal("maxout", h.Activation));
+    }
+
+    [Fact]
+    public void A_wider_relu_network_learns_the_spiral()
+    {
+        var session = Trained(Presets.ReluSpiral);
+        Assert.True(session.TestAccuracy >= 0.9, $"accuracy {session.TestAccuracy}");
+    }
+
+    [Fact]
+    public void The_deep_selu_stack_trains_and_its_first_layer_still_gets_gradient()
+    {
+        var session = Trained(Presets.SeluDeep);
+        Assert.True(session.CurrentTrainLoss < 0.5 * session.TrainLoss[0], $"loss {session.TrainLoss[0]} → {session.CurrentTrainLoss}");
+        Assert.DoesNotContain(HealthWords.Describe(session), l => l.StartsWith("Gradients vanish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_preset_opens_without_a_note()
+    {
+        Assert.All(Presets.All, p => Assert.Empty(ExplorerState.Parse(p.Fragment).Notes));
+        Assert.Equal(Presets.All.Count, Presets.All.Select(p => p.Fragment).Distinct().Count());
     }
 
     private static TrainingSession Trained(string fragment)

@@ -51,24 +51,34 @@ public static class ActivationCatalog
     /// A library instance with the given parameter values (missing values take the default). Values outside a
     /// constructor's domain (RReLU with lower &gt; upper, say) fall back to the defaults.
     /// </summary>
-    public static Activation Create(string name, IReadOnlyDictionary<string, double> values)
+    public static Activation Create(string name, IReadOnlyDictionary<string, double> values) =>
+        TryCreate(name, values, out var activation, out _) ? activation : ActivationRegistry.Get(name);
+
+    /// <summary>
+    /// A library instance with the given parameter values, or false and the constructor's reason when it
+    /// rejects them (the explorer then keeps the defaults and says why).
+    /// </summary>
+    public static bool TryCreate(string name, IReadOnlyDictionary<string, double> values, out Activation activation, out string? error)
     {
-        var prototype = ActivationRegistry.Get(name);
-        var constructor = ParameterConstructor(prototype.GetType());
+        activation = ActivationRegistry.Get(name);
+        error = null;
+        var constructor = ParameterConstructor(activation.GetType());
         if (constructor is null)
         {
-            return prototype;
+            return true;
         }
         var arguments = constructor.GetParameters()
             .Select(p => (object)(values.TryGetValue(p.Name!, out double v) ? v : Convert.ToDouble(p.DefaultValue, CultureInfo.InvariantCulture)))
             .ToArray();
         try
         {
-            return (Activation)constructor.Invoke(arguments);
+            activation = (Activation)constructor.Invoke(arguments);
+            return true;
         }
-        catch (TargetInvocationException e) when (e.InnerException is ArgumentException)
+        catch (TargetInvocationException e) when (e.InnerException is ArgumentException inner)
         {
-            return prototype;
+            error = inner.Message.Split('\n')[0];
+            return false;
         }
     }
 

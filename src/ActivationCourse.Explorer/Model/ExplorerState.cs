@@ -15,8 +15,9 @@ public sealed record HiddenLayer(string Activation, int Units);
 /// function view: <c>f</c> (registry name), one key per changed parameter of f (its constructor name, e.g.
 /// <c>steepness=5</c>), <c>x</c> (cursor), <c>span</c> (x axis from −span to span), <c>cmp</c> (comma-separated names to overlay);
 /// network view: <c>data</c> (xor | circles | spiral | gaussians), <c>noise</c>, <c>layers</c> (comma-separated
-/// <c>activation:units</c>), <c>lr</c>, <c>batch</c>, <c>seed</c>, <c>train</c> (steps to train on load), <c>play</c> (1: start playing).
-/// Unknown keys are ignored; missing keys take the defaults below.
+/// <c>activation:units</c>), <c>lr</c>, <c>batch</c>, <c>seed</c>, <c>l2</c> (weight decay), <c>train</c> (steps to train on
+/// load), <c>play</c> (1: start playing); both views: <c>hide</c> (comma-separated control groups to hide, for a focused
+/// exercise). Unknown keys and values are dropped and listed in <see cref="Notes"/>; missing keys take the defaults below.
 /// </remarks>
 public sealed class ExplorerState
 {
@@ -68,6 +69,24 @@ public sealed class ExplorerState
     /// <summary>Start playing after loading.</summary>
     public bool Play { get; set; }
 
+    /// <summary>Steps a link may ask to train on load at most.</summary>
+    public const int MaxTrainSteps = 20000;
+
+    /// <summary>L2 penalty (SGD weight decay, PyTorch's coupled form); 0 turns it off.</summary>
+    public double WeightDecay { get; set; }
+
+    /// <summary>Controls an instructor hid with <c>hide=</c> (see <see cref="HideableControls"/>).</summary>
+    public SortedSet<string> Hidden { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The controls <c>hide=</c> can name: groups of the controls column.</summary>
+    public static IReadOnlySet<string> HideableControls { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "tabs", "list", "parameters", "cursor", "compare", "data", "layers", "training", "presets",
+    };
+
+    /// <summary>True unless the link hid the control group <paramref name="name"/>.</summary>
+    public bool Shows(string name) => !Hidden.Contains(name);
+
     /// <summary>The fragment (without '#') that reproduces this state.</summary>
     public string ToFragment()
     {
@@ -80,6 +99,10 @@ public sealed class ExplorerState
             parts.Add(("lr", Num(LearningRate)));
             parts.Add(("batch", Num(BatchSize)));
             parts.Add(("seed", Num(Seed)));
+            if (WeightDecay > 0)
+            {
+                parts.Add(("l2", Num(WeightDecay)));
+            }
             if (TrainSteps > 0)
             {
                 parts.Add(("train", Num(TrainSteps)));
@@ -100,10 +123,17 @@ public sealed class ExplorerState
                 parts.Add(("cmp", string.Join(",", Compare)));
             }
         }
+        if (Hidden.Count > 0)
+        {
+            parts.Add(("hide", string.Join(",", Hidden)));
+        }
         return string.Join("&", parts.Select(p => $"{Escape(p.Key)}={Escape(p.Value)}"));
     }
 
-    /// <summary>Reads a fragment (with or without '#'); bad values are skipped, so any link opens.</summary>
+    /// <summary>
+    /// Reads a fragment (with or without '#'). Strict: a value that is not one the explorer offers is dropped and
+    /// named in <see cref="Notes"/>; nothing a fragment holds throws, so any link opens.
+    /// </summary>
     public static ExplorerState Parse(string? fragment)
     {
         var state = new ExplorerState();
@@ -111,11 +141,19 @@ public sealed class ExplorerState
         {
             return state;
         }
-        var pairs = fragment.TrimStart('#').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .Select(p => (Key: Uri.UnescapeDataString(p[0]), Value: Uri.UnescapeDataString(p[1])))
-            .ToList();
+        var pairs = new List<(string Key, string Value)>();
+        foreach (string part in fragment.TrimStart('#').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = part.Split('=', 2);
+            if (kv.Length == 2)
+            {
+                pairs.Add((Unescape(kv[0]), Unescape(kv[1])));
+            }
+            else
+            {
+                state.Drop(Unescape(part), "has no value");
+            }
+        }
         var function = pairs.LastOrDefault(p => p.Key == "f").Value;
         if (function is not null && ActivationCatalog.Find(function) is { } entry)
         {
@@ -124,60 +162,155 @@ public sealed class ExplorerState
         var sliders = ActivationCatalog.Find(state.Function)!.Sliders;
         foreach (var (key, value) in pairs)
         {
-            switch (key)
-            {
-                case "view":
-                    state.View = value == "network" ? "network" : "function";
-                    break;
-                case "x" when TryNum(value, out double x):
-                    state.CursorX = x;
-                    break;
-                case "span" when TryNum(value, out double span) && span > 0:
-                    state.Span = Math.Clamp(span, 0.5, 50);
-                    break;
-                case "cmp":
-                    state.Compare.Clear();
-                    state.Compare.AddRange(value.Split(',').Select(ActivationCatalog.Find).OfType<CatalogEntry>().Select(e => e.Name).Distinct().Take(2));
-                    break;
-                case "data" when Enum.TryParse(value, ignoreCase: true, out PlaneDatasetKind data):
-                    state.Data = data;
-                    break;
-                case "noise" when TryNum(value, out double noise):
-                    state.Noise = Math.Clamp(noise, 0, 1);
-                    break;
-                case "layers":
-                    var layers = value.Split(',').Select(ParseLayer).OfType<HiddenLayer>().Take(MaxLayers).ToList();
-                    if (layers.Count > 0)
-                    {
-                        state.Layers.Clear();
-                        state.Layers.AddRange(layers);
-                    }
-                    break;
-                case "lr" when TryNum(value, out double lr) && lr > 0:
-                    state.LearningRate = Math.Min(lr, 100);
-                    break;
-                case "batch" when TryNum(value, out double batch) && batch >= 1:
-                    state.BatchSize = (int)Math.Min(batch, 512);
-                    break;
-                case "seed" when TryNum(value, out double seed):
-                    state.Seed = (int)seed;
-                    break;
-                case "train" when TryNum(value, out double steps) && steps >= 0:
-                    state.TrainSteps = (int)Math.Min(steps, 20000);
-                    break;
-                case "play":
-                    state.Play = value == "1";
-                    break;
-                default:
-                    if (sliders.FirstOrDefault(s => s.Name == key) is { } slider && TryNum(value, out double v))
-                    {
-                        state.Parameters[slider.Name] = v;
-                    }
-                    break;
-            }
+            state.Read(key, value, sliders);
+        }
+        if (!ActivationCatalog.TryCreate(state.Function, state.Parameters, out _, out string? error))
+        {
+            state.Drop(string.Join("&", state.Parameters.Select(p => $"{p.Key}={Num(p.Value)}")), $"is rejected by {state.Function} ({error})");
+            state.Parameters.Clear();
         }
         return state;
     }
+
+    /// <summary>What the last <see cref="Parse"/> dropped, one sentence per key (empty when the link was clean).</summary>
+    public List<string> Notes { get; } = [];
+
+    private void Read(string key, string value, IReadOnlyList<ParameterSlider> sliders)
+    {
+        switch (key)
+        {
+            case "view" when value is "network" or "function":
+                View = value;
+                break;
+            case "f" when ActivationCatalog.Find(value) is not null:
+                break;
+            case "x" when TryNum(value, out double x) && Math.Abs(x) <= 50:
+                CursorX = x;
+                break;
+            case "span" when TryNum(value, out double span) && span >= 0.5 && span <= 50:
+                Span = span;
+                break;
+            case "cmp":
+                ReadCompare(value);
+                break;
+            case "data" when DataKind(value) is { } data:
+                Data = data;
+                break;
+            case "noise" when TryNum(value, out double noise) && noise >= 0 && noise <= 1:
+                Noise = noise;
+                break;
+            case "layers":
+                ReadLayers(value);
+                break;
+            case "lr" when TryNum(value, out double lr) && lr > 0 && lr <= 100:
+                LearningRate = lr;
+                break;
+            case "batch" when TryInt(value, 1, 512, out int batch):
+                BatchSize = batch;
+                break;
+            case "seed" when TryInt(value, 0, 1_000_000, out int seed):
+                Seed = seed;
+                break;
+            case "train" when TryInt(value, 0, MaxTrainSteps, out int steps):
+                TrainSteps = steps;
+                break;
+            case "play" when value is "0" or "1":
+                Play = value == "1";
+                break;
+            case "l2" when TryNum(value, out double l2) && l2 >= 0 && l2 <= 1:
+                WeightDecay = l2;
+                break;
+            case "hide":
+                ReadHidden(value);
+                break;
+            default:
+                if (sliders.FirstOrDefault(s => s.Name == key) is { } slider)
+                {
+                    if (TryNum(value, out double v) && v >= slider.Min && v <= slider.Max)
+                    {
+                        Parameters[slider.Name] = v;
+                    }
+                    else
+                    {
+                        Drop(key, value, $"is outside {Num(slider.Min)} to {Num(slider.Max)}");
+                    }
+                }
+                else
+                {
+                    Drop(key, value, IsKnownKey(key) ? "is not a value the explorer offers" : "is not a setting of the explorer");
+                }
+                break;
+        }
+    }
+
+    private void ReadCompare(string value)
+    {
+        var names = new List<string>();
+        foreach (string name in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ActivationCatalog.Find(name) is { } e)
+            {
+                names.Add(e.Name);
+            }
+            else
+            {
+                Drop("cmp", name, "is not an activation");
+            }
+        }
+        Compare.Clear();
+        Compare.AddRange(names.Distinct().Take(2));
+    }
+
+    private void ReadLayers(string value)
+    {
+        var layers = new List<HiddenLayer>();
+        foreach (string text in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ParseLayer(text) is { } layer && layers.Count < MaxLayers)
+            {
+                layers.Add(layer);
+            }
+            else
+            {
+                Drop("layers", text, $"is not activation:units with units 1 to {MaxUnits} (at most {MaxLayers} layers)");
+            }
+        }
+        if (layers.Count > 0)
+        {
+            Layers.Clear();
+            Layers.AddRange(layers);
+        }
+    }
+
+    private void ReadHidden(string value)
+    {
+        foreach (string name in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (HideableControls.Contains(name))
+            {
+                Hidden.Add(name);
+            }
+            else
+            {
+                Drop("hide", name, "is not a control that can be hidden");
+            }
+        }
+    }
+
+    private void Drop(string key, string value, string reason) => Drop($"{key}={value}", reason);
+
+    private void Drop(string text, string reason)
+    {
+        string shown = text.Length > 60 ? text[..60] + "…" : text;
+        Notes.Add($"“{shown}” {reason}: ignored.");
+    }
+
+    private static bool IsKnownKey(string key) => key is "view" or "f" or "x" or "span" or "cmp" or "data" or "noise" or "layers" or "lr" or "batch"
+        or "seed" or "train" or "play" or "l2" or "hide";
+
+    /// <summary>The data set named <paramref name="value"/> (names only: numbers are not data sets), or null.</summary>
+    public static PlaneDatasetKind? DataKind(string value) =>
+        Enum.GetValues<PlaneDatasetKind>().Select(k => (PlaneDatasetKind?)k).FirstOrDefault(k => string.Equals(k.ToString(), value, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Activations a hidden layer accepts: the registry's plus maxout (two pieces per unit).</summary>
     public static bool IsLayerActivation(string name) => name == "maxout" || ActivationCatalog.Find(name) is not null;
@@ -190,12 +323,16 @@ public sealed class ExplorerState
         {
             name = ActivationCatalog.Find(name)?.Name ?? "";
         }
-        if (name.Length == 0)
+        if (name.Length == 0 || parts.Length > 2)
         {
             return null;
         }
-        int units = parts.Length > 1 && TryNum(parts[1], out double u) ? (int)u : 8;
-        return new HiddenLayer(name, Math.Clamp(units, 1, MaxUnits));
+        int units = 8;
+        if (parts.Length == 2 && !TryInt(parts[1], 1, MaxUnits, out units))
+        {
+            return null;
+        }
+        return new HiddenLayer(name, units);
     }
 
     // ':' and ',' are allowed in a fragment: links stay readable (layers=relu:8,tanh:8).
@@ -203,6 +340,34 @@ public sealed class ExplorerState
 
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static bool TryNum(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    private static bool TryInt(string text, int min, int max, out int value)
+    {
+        value = 0;
+        if (!TryNum(text, out double v) || v != Math.Floor(v) || v < min || v > max)
+        {
+            return false;
+        }
+        value = (int)v;
+        return true;
+    }
+
+    private static string Unescape(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
+    }
+
+    // Adding +0 turns −0 into 0 (the library's range checks treat −0 as negative).
+    private static bool TryNum(string text, out double value)
+    {
+        bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        value += 0.0;
+        return ok;
+    }
 }

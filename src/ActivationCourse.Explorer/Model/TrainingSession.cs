@@ -8,10 +8,15 @@ namespace ActivationCourse.Explorer.Model;
 /// <param name="Index">1-based hidden layer number.</param>
 /// <param name="Activation">Its activation name.</param>
 /// <param name="Units">Its units.</param>
-/// <param name="DeadShare">Share of units with zero derivative on every training point.</param>
+/// <param name="DeadShare">Share of units with zero derivative on every training point that are not saturated.</param>
 /// <param name="SaturatedShare">Share of outputs in a sigmoid's or tanh's flat tails.</param>
 /// <param name="GradientNorm">L2 norm of the loss gradient with respect to the layer's weights (latest batch).</param>
-public sealed record LayerHealth(int Index, string Activation, int Units, double DeadShare, double SaturatedShare, double GradientNorm);
+/// <param name="SaturatedUnits">Units saturated on most training points (see <see cref="UnitMap.Saturated"/>).</param>
+public sealed record LayerHealth(int Index, string Activation, int Units, double DeadShare, double SaturatedShare, double GradientNorm, int SaturatedUnits = 0)
+{
+    /// <summary>Dead units (rounded from <see cref="DeadShare"/>).</summary>
+    public int DeadUnits => (int)Math.Round(DeadShare * Units);
+}
 
 /// <summary>
 /// A small MLP on a plane data set, trained one SGD step at a time with the library's <see cref="Network"/>:
@@ -22,6 +27,15 @@ public sealed class TrainingSession
     /// <summary>Points in the training set (the test set has as many, from another seed).</summary>
     public const int Points = 200;
 
+    /// <summary>Loss points the chart keeps at most: past that, every other one is dropped and the interval doubles.</summary>
+    public const int MaxLossPoints = 64;
+
+    /// <summary>Grid points per side of each hidden unit's map.</summary>
+    public const int MapResolution = 12;
+
+    /// <summary>The plane the maps and the decision boundary cover: [−Extent, Extent]².</summary>
+    public const double Extent = 1.6;
+
     private readonly Network _network;
     private readonly Sgd _optimizer;
     private readonly DenseLayer[] _hiddenDense;
@@ -30,6 +44,7 @@ public sealed class TrainingSession
     private readonly int[] _order;
     private readonly Random _shuffle;
     private int _cursor;
+    private int _recordEvery = 10;
 
     /// <summary>Builds the data and the network that <paramref name="state"/> describes.</summary>
     public TrainingSession(ExplorerState state)
@@ -62,14 +77,16 @@ public sealed class TrainingSession
         _network = new Network(layers);
         _hiddenDense = [.. dense];
         Hidden = [.. state.Layers];
-        _optimizer = new Sgd(state.LearningRate);
+        _optimizer = new Sgd(state.LearningRate, weightDecay: state.WeightDecay);
+        Dense = [.. dense, output];
         BatchSize = Math.Min(state.BatchSize, Points);
         _batchFeatures = new float[BatchSize * 2];
         _batchLabels = new int[BatchSize];
         _order = Enumerable.Range(0, Points).ToArray();
         _shuffle = new Random(state.Seed + 7);
         Shuffle();
-        Record();
+        RecordLoss();
+        Refresh();
     }
 
     /// <summary>Training points.</summary>
@@ -90,7 +107,25 @@ public sealed class TrainingSession
     /// <summary>True once the loss became NaN or infinite (training stops).</summary>
     public bool Diverged { get; private set; }
 
-    /// <summary>Step numbers of <see cref="TrainLoss"/> and <see cref="TestLoss"/>.</summary>
+    /// <summary>The dense layers, input side first, the output layer last (the diagram's edges).</summary>
+    public IReadOnlyList<DenseLayer> Dense { get; }
+
+    /// <summary>Each hidden unit's map and state at the last <see cref="Refresh"/>.</summary>
+    public IReadOnlyList<UnitMap> Maps { get; private set; } = [];
+
+    /// <summary>Train loss at the last <see cref="Refresh"/>.</summary>
+    public double CurrentTrainLoss { get; private set; }
+
+    /// <summary>Test loss at the last <see cref="Refresh"/>.</summary>
+    public double CurrentTestLoss { get; private set; }
+
+    /// <summary>Step number at the last <see cref="Refresh"/>.</summary>
+    public int RefreshedAt { get; private set; }
+
+    /// <summary>
+    /// Step numbers of <see cref="TrainLoss"/> and <see cref="TestLoss"/>: every few steps, the interval set by step
+    /// counts alone, so a link replays the same curve however the frames fell.
+    /// </summary>
     public List<double> LossSteps { get; } = [];
 
     /// <summary>Mean cross-entropy on the training set, after each recorded step.</summary>
@@ -99,14 +134,24 @@ public sealed class TrainingSession
     /// <summary>Mean cross-entropy on the test set, after each recorded step.</summary>
     public List<double> TestLoss { get; } = [];
 
-    /// <summary>Test accuracy at the last record.</summary>
+    /// <summary>Test accuracy at the last <see cref="Refresh"/>.</summary>
     public double TestAccuracy { get; private set; }
 
-    /// <summary>Per hidden layer health at the last record.</summary>
+    /// <summary>Per hidden layer health at the last <see cref="Refresh"/>.</summary>
     public IReadOnlyList<LayerHealth> Health { get; private set; } = [];
 
-    /// <summary>Takes <paramref name="count"/> SGD steps, then records losses and layer health once.</summary>
+    /// <summary>Takes <paramref name="count"/> SGD steps (recording the loss on its schedule), then refreshes what the view shows.</summary>
     public void Step(int count = 1)
+    {
+        Advance(count);
+        Refresh();
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="count"/> SGD steps, recording the losses every few steps (deterministically),
+    /// and draws nothing; stops early when training diverges.
+    /// </summary>
+    public void Advance(int count)
     {
         for (int i = 0; i < count && !Diverged; i++)
         {
@@ -114,8 +159,11 @@ public sealed class TrainingSession
             {
                 Diverged = true;
             }
+            else if (Steps % _recordEvery == 0)
+            {
+                RecordLoss();
+            }
         }
-        Record();
     }
 
     /// <summary>One SGD step without recording; false when the batch loss is not finite.</summary>
@@ -137,30 +185,17 @@ public sealed class TrainingSession
         {
             return false;
         }
-        _lastGradientNorms = _hiddenDense.Select(d => Math.Sqrt(d.Weights.Gradient.Sum(g => (double)g * g))).ToArray();
         _optimizer.Step(_network.Parameters);
         Steps++;
         return true;
     }
-
-    private double[] _lastGradientNorms = [];
 
     /// <summary>Probability of class 1 at each point of a grid (row-major, y from top).</summary>
     /// <param name="resolution">Points per side.</param>
     /// <param name="extent">The grid covers [−extent, extent]².</param>
     public float[] ClassOneProbabilities(int resolution, double extent)
     {
-        var grid = new float[resolution * resolution * 2];
-        for (int row = 0; row < resolution; row++)
-        {
-            for (int col = 0; col < resolution; col++)
-            {
-                int i = (row * resolution) + col;
-                grid[2 * i] = (float)(-extent + ((col + 0.5) * 2 * extent / resolution));
-                grid[(2 * i) + 1] = (float)(extent - ((row + 0.5) * 2 * extent / resolution));
-            }
-        }
-        var probabilities = _network.PredictProbabilities(grid);
+        var probabilities = _network.PredictProbabilities(UnitMaps.PlaneGrid(resolution, extent));
         var result = new float[resolution * resolution];
         for (int i = 0; i < result.Length; i++)
         {
@@ -179,26 +214,52 @@ public sealed class TrainingSession
         _cursor = 0;
     }
 
-    private void Record()
+    private void RecordLoss()
     {
+        LossSteps.Add(Steps);
+        TrainLoss.Add(_network.Evaluate(Train).Loss);
+        TestLoss.Add(_network.Evaluate(Test).Loss);
+        if (LossSteps.Count > MaxLossPoints)
+        {
+            // Keep step 0 and every other point; record half as often from now on.
+            foreach (var list in new[] { LossSteps, TrainLoss, TestLoss })
+            {
+                var kept = list.Where((_, i) => i % 2 == 0).ToList();
+                list.Clear();
+                list.AddRange(kept);
+            }
+            _recordEvery *= 2;
+        }
+    }
+
+    /// <summary>Computes what the view shows: current losses, accuracy, each unit's map and each layer's health.</summary>
+    public void Refresh()
+    {
+        RefreshedAt = Steps;
+        // The latest batch's weight gradients, read before anything else overwrites them.
+        var norms = _hiddenDense.Select(d => Math.Sqrt(d.Weights.Gradient.Sum(g => (double)g * g))).ToArray();
         var train = _network.Evaluate(Train);
         var test = _network.Evaluate(Test);
-        LossSteps.Add(Steps);
-        TrainLoss.Add(train.Loss);
-        TestLoss.Add(test.Loss);
+        CurrentTrainLoss = train.Loss;
+        CurrentTestLoss = test.Loss;
         TestAccuracy = test.Accuracy;
         if (!double.IsFinite(train.Loss))
         {
             Diverged = true;
         }
-        var diagnostics = NetworkDiagnostics.Compute(_network, Train);
-        var activationLayers = diagnostics.Where(d => d.Activation is not null).ToArray();
-        Health = Hidden.Select((h, i) => new LayerHealth(
-            i + 1,
-            h.Activation,
-            h.Units,
-            i < activationLayers.Length ? activationLayers[i].DeadShare : double.NaN,
-            i < activationLayers.Length ? activationLayers[i].SaturatedShare : double.NaN,
-            i < _lastGradientNorms.Length ? _lastGradientNorms[i] : double.NaN)).ToArray();
+        Maps = UnitMaps.Compute(_network, Train, MapResolution, Extent);
+        var byLayer = Maps.GroupBy(m => m.Layer).Select(g => g.ToArray()).ToArray();
+        Health = Hidden.Select((h, i) =>
+        {
+            var units = i < byLayer.Length ? byLayer[i] : [];
+            return new LayerHealth(
+                i + 1,
+                h.Activation,
+                h.Units,
+                units.Length == 0 ? double.NaN : (double)units.Count(u => u.Dead) / units.Length,
+                units.Length == 0 ? double.NaN : units.Average(u => u.SaturatedShare),
+                Steps > 0 && i < norms.Length ? norms[i] : double.NaN,
+                units.Count(u => u.Saturated));
+        }).ToArray();
     }
 }

@@ -120,7 +120,7 @@ public static class NetworkDiagnostics
         }
     }
 
-    private static long CountSaturated(string activation, ReadOnlySpan<float> y, DiagnosticsOptions options)
+    internal static long CountSaturated(string activation, ReadOnlySpan<float> y, DiagnosticsOptions options)
     {
         long count = 0;
         switch (activation)

@@ -11,10 +11,33 @@ window.explorer = {
     Blazor.start();
   },
   setFragment(fragment) {
-    history.replaceState(null, "", "#" + fragment);
+    // The page's own path (not "#…" alone, which resolves against <base href="./"> and drops index.html).
+    explorer.fragment = "#" + fragment;
+    history.replaceState(null, "", location.pathname + location.search + "#" + fragment);
     if (explorer.firstChartAt === undefined && document.querySelector(".chart svg")) {
       explorer.firstChartAt = performance.now();
     }
+  },
+  watchFragment(app) {
+    window.addEventListener("hashchange", () => {
+      if (location.hash !== explorer.fragment) app.invokeMethodAsync("FragmentChanged", location.hash);
+    });
+  },
+  width(id) {
+    const element = document.getElementById(id);
+    return element ? element.getBoundingClientRect().width : 0;
+  },
+  // Arrow keys, Home and End move within a listbox instead of scrolling the page.
+  listboxKeys(id) {
+    const element = document.getElementById(id);
+    if (!element || element.dataset.keys) return;
+    element.dataset.keys = "1";
+    element.addEventListener("keydown", e => {
+      if (["ArrowUp", "ArrowDown", "Home", "End"].includes(e.key)) e.preventDefault();
+    });
+  },
+  scrollIntoView(id) {
+    document.getElementById(id)?.scrollIntoView({ block: "nearest" });
   },
   renderTex(id) {
     const element = document.getElementById(id);
