@@ -138,6 +138,24 @@ public class LearnerCopyTests
         Assert.True(hits.Count == 0, string.Join(Environment.NewLine, hits));
     }
 
+    /// <summary>
+    /// The learner's network is declared once, in my-network.csx: a lesson that re-declares <c>MyLayer</c>,
+    /// <c>Forward</c> or <c>Backward</c> runs the course's copy instead of the learner's (however it words the body).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public void No_lesson_redeclares_the_learners_network(string lesson)
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"\brecord\s+MyLayer\b|\b(Forward|Backward)\s*\(\s*IReadOnlyList<MyLayer>");
+        var cells = NotebookReader.Load(Path.Combine(Folder("solutions"), lesson)).Cells
+            .Select((c, i) => (Index: i, c.Kind, c.Source))
+            .Where(c => c.Kind == CellKind.Code && declaration.IsMatch(c.Source))
+            .Select(c => c.Index)
+            .ToList();
+
+        Assert.True(cells.Count == 0, $"solutions/{lesson} declares the learner's network itself in cell(s) {string.Join(", ", cells)}; load it with #load \"my-network.csx\" instead.");
+    }
+
     [Fact]
     public void No_learner_copy_shows_a_solution_or_a_passed_check()
     {
