@@ -170,6 +170,17 @@ public class Lesson02Tests
         Assert.False(Gain("below", 2.0).Passed);
 
     [Fact]
+    public void TanhGainAnswersAVeryLargeGainWithTheAmplifyHint()
+    {
+        // A learner trying "much larger weights": the rounding of a correct backward pass grows with the ratio, and the
+        // hint must be about the weights, not about a changed measurement.
+        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 20);
+        var result = Lesson02.TanhGain("below", Lesson02.FirstToLastRatio(new Tanh(), 1), 20, ratio * (1 + 5e-7));
+        Assert.False(result.Passed);
+        Assert.Contains("amplify", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TanhGainRejectsAMeasurementThatIsNotTheStacks() =>
         Assert.False(Lesson02.TanhGain("below", Lesson02.FirstToLastRatio(new Tanh(), 1), 1.2, 1.0).Passed);
 
