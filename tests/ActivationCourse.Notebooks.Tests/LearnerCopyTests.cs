@@ -42,6 +42,120 @@ public class LearnerCopyTests
         Assert.Equal(expected.Cells.Select(c => (c.Kind, c.Source)), committed.Cells.Select(c => (c.Kind, c.Source)));
     }
 
+    public static TheoryData<string> Scripts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Folder("solutions"), "*.csx").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void The_committed_learner_script_is_what_the_generator_makes(string script)
+    {
+        var learnerPath = Path.Combine(Folder("notebooks"), script);
+        Assert.True(File.Exists(learnerPath),
+            $"notebooks/{script} is missing: run `dotnet run -c Release --project src/ActivationCourse.Cli -- notebooks student` and commit it.");
+
+        Assert.Equal(StudentCopy.CreateScript(File.ReadAllText(Path.Combine(Folder("solutions"), script))), File.ReadAllText(learnerPath));
+    }
+
+    /// <summary>Every line between the solution markers of every lesson source (notebooks and scripts) that says something.</summary>
+    private static List<(string Where, string Line)> SolutionLines()
+    {
+        var lines = new List<(string, string)>();
+        void Collect(string where, string source)
+        {
+            bool inside = false;
+            foreach (var raw in source.Split('\n'))
+            {
+                var line = raw.Trim();
+                if (line == StudentCopy.BeginMarker || line == StudentCopy.EndMarker)
+                    inside = line == StudentCopy.BeginMarker;
+                else if (inside && !IsTrivial(line))
+                    lines.Add((where, line));
+            }
+        }
+        foreach (var path in Directory.GetFiles(Folder("solutions"), "*.ipynb"))
+        {
+            var notebook = NotebookReader.Load(path);
+            for (int i = 0; i < notebook.Cells.Count; i++)
+            {
+                if (notebook.Cells[i].Kind == CellKind.Code)
+                    Collect($"solutions/{Path.GetFileName(path)} cell {i}", notebook.Cells[i].Source);
+            }
+        }
+        foreach (var path in Directory.GetFiles(Folder("solutions"), "*.csx"))
+            Collect($"solutions/{Path.GetFileName(path)}", File.ReadAllText(path));
+        return lines;
+    }
+
+    /// <summary>A line that gives nothing away: braces and brackets, or a bare keyword.</summary>
+    private static bool IsTrivial(string line) =>
+        line.Count(char.IsLetterOrDigit) < 3 || line is "else" or "break;" or "continue;" or "return;";
+
+    public static TheoryData<string> LearnerCopies()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Folder("notebooks"), "*.ipynb").Concat(Directory.GetFiles(Folder("notebooks"), "*.csx")).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LearnerCopies))]
+    public void No_learner_copy_contains_a_line_of_any_solution(string copy)
+    {
+        var path = Path.Combine(Folder("notebooks"), copy);
+        var texts = new List<(string Where, string Text)>();
+        if (copy.EndsWith(".csx", StringComparison.Ordinal))
+        {
+            texts.Add(($"notebooks/{copy}", File.ReadAllText(path)));
+        }
+        else
+        {
+            var notebook = NotebookReader.Load(path);
+            for (int i = 0; i < notebook.Cells.Count; i++)
+            {
+                var cell = notebook.Cells[i];
+                var outputs = cell.Outputs.Select(o => o switch
+                {
+                    StreamOutput s => s.Text,
+                    DataOutput d => string.Join("\n", d.Data.Select(kv => kv.Value)),
+                    _ => "",
+                });
+                texts.Add(($"notebooks/{copy} cell {i}", string.Join("\n", [cell.Source, .. outputs])));
+            }
+        }
+        var learnerLines = texts.SelectMany(t => t.Text.Split('\n').Select(l => (t.Where, Line: l.Trim()))).ToList();
+
+        var hits = SolutionLines()
+            .SelectMany(s => learnerLines.Where(l => l.Line == s.Line).Select(l => $"{l.Where} shows \"{s.Line}\" (from {s.Where})"))
+            .Distinct()
+            .ToList();
+
+        Assert.True(hits.Count == 0, string.Join(Environment.NewLine, hits));
+    }
+
+    /// <summary>
+    /// The learner's network is declared once, in my-network.csx: a lesson that re-declares <c>MyLayer</c>,
+    /// <c>Forward</c> or <c>Backward</c> runs the course's copy instead of the learner's (however it words the body).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public void No_lesson_redeclares_the_learners_network(string lesson)
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"\brecord\s+MyLayer\b|\b(Forward|Backward)\s*\(\s*IReadOnlyList<MyLayer>");
+        var cells = NotebookReader.Load(Path.Combine(Folder("solutions"), lesson)).Cells
+            .Select((c, i) => (Index: i, c.Kind, c.Source))
+            .Where(c => c.Kind == CellKind.Code && declaration.IsMatch(c.Source))
+            .Select(c => c.Index)
+            .ToList();
+
+        Assert.True(cells.Count == 0, $"solutions/{lesson} declares the learner's network itself in cell(s) {string.Join(", ", cells)}; load it with #load \"my-network.csx\" instead.");
+    }
+
     [Fact]
     public void No_learner_copy_shows_a_solution_or_a_passed_check()
     {

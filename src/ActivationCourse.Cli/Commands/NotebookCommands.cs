@@ -79,62 +79,89 @@ internal static class NotebookCommands
 
     private static Command CreateStudent()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Lesson sources to copy (default: every solutions/*.ipynb).", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string?>("--out") { Description = "Folder for the learner copies (default: notebooks/, the folder learners open)." };
+        var paths = new Argument<string[]>("paths") { Description = "Lesson sources to copy (.ipynb, .dib or .csx; default: every notebook and script in solutions/). The scripts a notebook #loads are copied with it.", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--out") { Description = "Folder for the learner copies (default: notebooks/, the folder learners open). Never inside solutions/." };
         var noRun = new Option<bool>("--no-run") { Description = "Only write the copies; do not execute them." };
+        var backup = new Option<bool>("--backup") { Description = "Move the learner copies you changed to a backup-<date>-<time> folder beside them, then write fresh ones (without it, changed copies stop the command and nothing is written)." };
         var command = new Command("student",
-            "Write the learner copies (solutions between // BEGIN SOLUTION and // END SOLUTION replaced), then execute them so they are committed with outputs.");
+            "Write the learner copies (solutions between // BEGIN SOLUTION and // END SOLUTION replaced), then execute them so they are committed with outputs. Never overwrites a copy you changed.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
         command.Options.Add(noRun);
+        command.Options.Add(backup);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             string root;
-            List<string> notebooks;
+            List<LearnerCopy> copies;
             try
             {
                 root = RepositoryRoot.Find();
-                notebooks = NotebookPaths(root, parseResult.GetValue(paths) ?? []);
+                var sources = LearnerCopies.Sources(root, parseResult.GetValue(paths) ?? []);
+                copies = LearnerCopies.Plan(root, sources, parseResult.GetValue(output) ?? Path.Combine(root, LearnerFolder));
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
-            var folder = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine(root, LearnerFolder));
-            var copies = new List<string>();
-            var exit = 0;
-            foreach (var path in notebooks)
+            catch (Exception e) when (e is LearnerCopyException or IOException or UnauthorizedAccessException)
             {
-                var target = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".ipynb");
-                if (Path.GetFullPath(path) == target)
-                {
-                    Console.Error.WriteLine($"{path}: the learner copy would overwrite its own source; choose another --out.");
-                    return 2;
-                }
-                try
-                {
-                    NotebookWriter.Save(StudentCopy.Create(NotebookReader.Load(path)), target);
-                    copies.Add(target);
-                    Console.WriteLine($"{Path.GetRelativePath(root, path)} -> {Path.GetRelativePath(Environment.CurrentDirectory, target)}");
-                }
-                catch (NotebookFormatException e)
-                {
-                    Console.Error.WriteLine($"FAILED {Path.GetRelativePath(root, path)}: {e.Problem}");
-                    exit = 1;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Console.Error.WriteLine($"FAILED {Path.GetRelativePath(root, path)}: {e.Message}");
-                    exit = 1;
-                }
+                Console.Error.WriteLine(e.Message);
+                return 2;
             }
-            if (parseResult.GetValue(noRun) || copies.Count == 0)
-                return exit;
-            var run = await RunAsync(copies, null, inPlace: true, keepFailed: false, TimeSpan.FromMinutes(10), cancellationToken, buildSite: false);
-            return Math.Max(exit, run);
+            if (copies.Count == 0)
+            {
+                Console.Error.WriteLine("No lesson sources to copy.");
+                return 1;
+            }
+            if (!KeepLearnersWork(copies, parseResult.GetValue(backup)))
+                return 2;
+            try
+            {
+                LearnerCopies.Write(copies);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            foreach (var copy in copies)
+                Console.WriteLine($"{Path.GetRelativePath(root, copy.Source)} -> {Path.GetRelativePath(Environment.CurrentDirectory, copy.Target)}");
+            var notebooks = copies.Where(c => c.IsNotebook).Select(c => c.Target).ToList();
+            if (parseResult.GetValue(noRun) || notebooks.Count == 0)
+                return 0;
+            return await RunAsync(notebooks, null, inPlace: true, keepFailed: false, TimeSpan.FromMinutes(10), cancellationToken, buildSite: false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// False (after saying which) when learner copies the learner changed would be overwritten; with
+    /// <paramref name="backup"/>, moves them aside first and says where.
+    /// </summary>
+    private static bool KeepLearnersWork(IReadOnlyList<LearnerCopy> copies, bool backup)
+    {
+        var changed = LearnerCopies.Changed(copies);
+        if (changed.Count == 0)
+            return true;
+        var names = string.Join(Environment.NewLine, changed.Select(c => "  " + Path.GetRelativePath(Environment.CurrentDirectory, c)));
+        if (!backup)
+        {
+            Console.Error.WriteLine($"error: these learner copies hold your changes; regenerating would overwrite them:{Environment.NewLine}{names}{Environment.NewLine}"
+                + "Nothing was written. Run again with --backup to move them to a backup-<date>-<time> folder beside them and write fresh copies.");
+            return false;
+        }
+        try
+        {
+            var folder = LearnerCopies.BackUp(changed, Path.GetDirectoryName(changed[0])!, DateTime.Now);
+            Console.WriteLine($"Your changed copies are kept in {Path.GetRelativePath(Environment.CurrentDirectory, folder)}:{Environment.NewLine}{names}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: your changed copies could not be backed up ({e.Message}); nothing was written.");
+            return false;
+        }
     }
 
     /// <summary>Runs notebooks (each in its own process), writes the executed copies and, unless told not to, the site; prints a summary; returns the exit code.</summary>

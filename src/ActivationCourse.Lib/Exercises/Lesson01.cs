@@ -92,7 +92,8 @@ public static class Lesson01
 
     /// <summary>
     /// Exercise 1.3 (predict, then measure): the learner predicted how many of the four XOR corners the best linear
-    /// network gets right, made the network deeper (<paramref name="hiddenLayers"/> ≥ 2) and searched many random
+    /// network gets right, made the network deeper (<paramref name="hiddenLayers"/> 2 or 3, the depths the lesson's
+    /// later cells are measured with) and searched many random
     /// networks; correct when the prediction and the measurement agree on the true best, three corners.
     /// </summary>
     /// <param name="predicted">The learner's prediction (a negative placeholder means no answer yet).</param>
@@ -113,7 +114,12 @@ public static class Lesson01
 
         if (hiddenLayers < 2)
         {
-            return Check.True(id, false, "make the linear network deeper (at least two hidden layers) and run the search again");
+            return Check.True(id, false, "make the linear network deeper (two or three hidden layers) and run the search again");
+        }
+
+        if (hiddenLayers > 3)
+        {
+            return Check.True(id, false, "the exercise asks for two or three hidden layers: set hiddenLayers to 2 or 3 and run the search again");
         }
 
         if (measuredBest > 3)

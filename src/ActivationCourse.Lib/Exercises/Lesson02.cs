@@ -5,12 +5,13 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ActivationCourse.Exercises;
 
 /// <summary>
-/// A forward and backward pass written in a lesson: from the layers' weights (inputs × outputs) and biases, the
-/// activation f, a batch X (rows are samples) and dLoss/dZ of the last (linear) layer, the gradients of every layer's
-/// W and b.
+/// A backward pass written in a lesson: from the layers' weights (inputs × outputs) and biases, the activation f, the
+/// forward pass's pre-activations Z and layer inputs H (rows are samples) and dLoss/dZ of the last (linear) layer, the
+/// gradients of every layer's W and b.
 /// </summary>
 public delegate (List<Matrix<double>> DW, List<Vector<double>> DB) BackwardPass(
-    IReadOnlyList<Matrix<double>> weights, IReadOnlyList<Vector<double>> biases, Activation f, Matrix<double> x, Matrix<double> dZLast);
+    IReadOnlyList<Matrix<double>> weights, IReadOnlyList<Vector<double>> biases, Activation f,
+    List<Matrix<double>> z, List<Matrix<double>> h, Matrix<double> dZLast);
 
 /// <summary>The checks of lesson 02's exercises.</summary>
 public static class Lesson02
@@ -25,7 +26,8 @@ public static class Lesson02
 
     /// <summary>
     /// Exercise 2.2: the learner's backward pass, on a network of three layers of different widths with nonzero biases
-    /// and the sigmoid, compared with the chain rule to 1e-9.
+    /// and the sigmoid, compared with the chain rule to 1e-9. The check computes Z and H itself (the defining formulas of
+    /// the forward pass), so it judges the backward pass alone.
     /// </summary>
     public static CheckResult Backward(BackwardPass backward)
     {
@@ -39,7 +41,8 @@ public static class Lesson02
         List<Vector<double>> dB;
         try
         {
-            (dW, dB) = backward(weights, biases, f, x, dZLast);
+            var (z, h) = Lesson01.ReferenceForward(weights, biases, f, x);
+            (dW, dB) = backward(weights, biases, f, z, h, dZLast);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -74,21 +77,39 @@ public static class Lesson02
             input = sigmoid.Forward(input);
         }
 
-        return Check.Number("2.4", answer, product, tolerance: 1e-12,
-            hint: "by the chain rule dh₅/dx is a product of five σ′ values, each taken at that unit's own input");
+        const string hint = "by the chain rule dh₅/dx is a product of five σ′ values, each taken at that unit's own input";
+        if (double.IsNaN(answer))
+        {
+            return Lesson01.NoAnswer("2.4");
+        }
+
+        // Relative 1e-4: a product of five σ′ values read to four digits passes, (1/4)⁵ and 1/4 do not.
+        return Check.True("2.4", Math.Abs(answer - product) <= 1e-4 * product, hint);
     }
 
     /// <summary>
-    /// Exercise 2.3 (predict, then measure): the weight gain g (weights drawn from N(0, (g/√width)²)) the learner chose
-    /// for a 20-layer tanh stack, judged by the ratio ‖dB of layer 1‖ / ‖dB of layer 20‖ (the error signal δ summed over
-    /// the batch) that the learner's own backward pass measured: correct when it lies within a factor 2 of 1.
+    /// Exercise 2.3 (predict, then measure), for the 20-layer tanh stack with weights from N(0, (g/√width)²) whose
+    /// error-signal ratio ‖dB of layer 1‖ / ‖dB of layer 20‖ the learner's own backward pass measures. Correct when the
+    /// prediction for Glorot's scale (g = 1: "below", "within" or "above" the window [1/2, 2]) matches the ratio measured
+    /// at g = 1, the learner's gain gives a ratio within the window, and both measurements agree with the course's own
+    /// backward pass on the same stack.
     /// </summary>
-    public static CheckResult TanhGain(double gain, double measuredRatio)
+    /// <param name="glorotPrediction">"below", "within" or "above" (empty: no answer yet).</param>
+    /// <param name="glorotRatio">The ratio the learner measured at g = 1 (NaN: not measured).</param>
+    /// <param name="gain">The learner's gain (NaN: no answer yet).</param>
+    /// <param name="measuredRatio">The ratio the learner measured with that gain (NaN: not measured).</param>
+    public static CheckResult TanhGain(string? glorotPrediction, double glorotRatio, double gain, double measuredRatio)
     {
         const string id = "2.3";
-        if (double.IsNaN(gain))
+        var prediction = glorotPrediction?.Trim().ToLowerInvariant() ?? "";
+        if (prediction.Length == 0 || double.IsNaN(gain))
         {
             return Lesson01.NoAnswer(id);
+        }
+
+        if (prediction is not ("below" or "within" or "above"))
+        {
+            return Check.True(id, false, "write \"below\", \"within\" or \"above\" for the prediction at g = 1");
         }
 
         if (!(gain > 0) || double.IsInfinity(gain))
@@ -96,16 +117,34 @@ public static class Lesson02
             return Check.True(id, false, "the gain scales a standard deviation: give a positive number");
         }
 
-        if (double.IsNaN(measuredRatio))
+        if (double.IsNaN(glorotRatio) || double.IsNaN(measuredRatio))
         {
-            return Check.True(id, false, "run the measurement cell with your gain first");
+            return Check.True(id, false, "run the measurement cell first (it needs exercises 1.1 and 2.2)");
         }
 
-        return Check.True(id, measuredRatio >= 0.5 && measuredRatio <= 2,
+        var tanh = new Tanh();
+        if (!Agrees(glorotRatio, FirstToLastRatio(tanh, 1)) || !Agrees(measuredRatio, FirstToLastRatio(tanh, gain)))
+        {
+            return Check.True(id, false, "the measured ratios differ from the course's backward pass on the same stack: run the measurement cell unchanged");
+        }
+
+        if (Window(glorotRatio) != prediction)
+        {
+            return Check.True(id, false,
+                "your prediction for g = 1 does not match the measurement: away from 0, tanh′ < 1, so what happens to δ at every layer when the weights only keep the variance?");
+        }
+
+        return Check.True(id, Window(measuredRatio) == "within",
             measuredRatio < 0.5
-                ? "the first layer still gets much less gradient than the last: what must each layer's weights do to the error signal, given tanh′ ≤ 1?"
-                : "the first layer now gets much more gradient than the last: the weights amplify the error signal at every layer");
+                ? "the first layer still gets much less of the error signal than the last: the weights must make up for what tanh′ < 1 takes at every layer"
+                : "the first layer now gets much more than the last: the weights amplify the error signal at every layer");
     }
+
+    private static string Window(double ratio) => ratio < 0.5 ? "below" : ratio > 2 ? "above" : "within";
+
+    // Relative 1e-6: rounding grows with the gain (a correct backward pass differs from the reference by about 5e-7 at
+    // g = 20), while a different stack or a changed measurement differs by far more.
+    private static bool Agrees(double measured, double reference) => Math.Abs(measured - reference) <= 1e-6 * Math.Abs(reference);
 
     /// <summary>
     /// Exercise 2.5 (predict, then measure): why the sigmoid stack shows no unit whose batch-summed weight gradient mixes

@@ -55,12 +55,30 @@ public static class Lesson05
                 + "since x + h itself is rounded to within about ε·|x|/2; balance them");
     }
 
-    /// <summary>Exercise 5.2: a derivative of softsign, compared with centered differences of the library's softsign at 40 seeded points in [−5, 5].</summary>
+    /// <summary>
+    /// Exercise 5.2 (derive, then check): the values the learner's derivation gives at x = −3 and x = 1, written by hand
+    /// before coding, must be softsign′ there (1/16 and 1/4, to 1e-6); then the coded f′ is compared with centered
+    /// differences of the library's softsign at 40 seeded points in [−5, 5].
+    /// </summary>
     /// <param name="answer">The learner's f′.</param>
-    public static CheckResult SoftsignDerivative(Func<double, double> answer)
+    /// <param name="atMinusThree">The learner's f′(−3), computed by hand (NaN: not answered).</param>
+    /// <param name="atOne">The learner's f′(1), computed by hand (NaN: not answered).</param>
+    public static CheckResult SoftsignDerivative(Func<double, double> answer, double atMinusThree, double atOne)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        const string id = "5.2";
+        if (double.IsNaN(atMinusThree) || double.IsNaN(atOne))
+        {
+            return Check.Number(id, double.NaN, 0);
+        }
+
         var softsign = ActivationRegistry.Get("softsign");
+        if (Math.Abs(atMinusThree - softsign.Derivative(-3.0)) > 1e-6 || Math.Abs(atOne - softsign.Derivative(1.0)) > 1e-6)
+        {
+            return Check.True(id, false,
+                "your values at x = −3 and x = 1 are not f′ there: for x > 0, f = x/(1 + x) (quotient rule); for x < 0, |x| = −x");
+        }
+
         var random = new Random(52);
         double[] probes = [.. Enumerable.Range(0, 40).Select(_ => (10 * random.NextDouble()) - 5)];
         double[] given;
@@ -70,12 +88,12 @@ public static class Lesson05
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Check.True("5.2", false, "the function threw " + e.GetType().Name);
+            return Check.True(id, false, "the function threw " + e.GetType().Name);
         }
 
-        return Check.Vector("5.2", given, [.. probes.Select(x => DifferenceQuotients.Centered(softsign.Forward, x, 1e-5))],
+        return Check.Vector(id, given, [.. probes.Select(x => DifferenceQuotients.Centered(softsign.Forward, x, 1e-5))],
             tolerance: 1e-7,
-            hint: "for x > 0, f = x/(1 + x): use the quotient rule; do the same for x < 0, where |x| = −x, then compare");
+            hint: "your values by hand are right, your code is not: code the same formula for every x, in |x|");
     }
 
     /// <summary>
@@ -83,10 +101,20 @@ public static class Lesson05
     /// letters ("ACD" or "A, C, D"); order, case, spaces and commas do not matter.
     /// </summary>
     /// <param name="predicted">The learner's prediction, written before the check ran.</param>
-    /// <param name="flagged">The letters of the bugs the check flagged.</param>
-    public static CheckResult PlantedBugs(string? predicted, string flagged)
+    /// <param name="flagged">The letters of the bugs the check flagged (null: not measured, because the learner's network
+    /// does not pass exercises 1.1 and 2.2 yet).</param>
+    public static CheckResult PlantedBugs(string? predicted, string? flagged)
     {
-        ArgumentNullException.ThrowIfNull(flagged);
+        if (string.IsNullOrWhiteSpace(predicted))
+        {
+            return Lesson01.NoAnswer("5.3");
+        }
+
+        if (flagged is null)
+        {
+            return Check.True("5.3", false, "the measurement plants the bugs in your network: finish exercises 1.1 and 2.2 in my-network.csx first");
+        }
+
         return Check.SetEqual("5.3", Letters(predicted), Letters(flagged)!,
             "a bug only shows when it changes a gradient for these inputs: for each one, ask whether the buggy "
             + "expression can differ from the right one anywhere a ReLU unit is active, or inactive");

@@ -144,6 +144,14 @@ public class Lesson01Tests
         Assert.False(Lesson01.BestLinearCorners(predicted: 2, hiddenLayers: 3, measuredBest: 3).Passed);
 
     [Fact]
+    public void BestLinearCornersRejectsADepthTheLessonIsNotMeasuredWith() =>
+        Assert.False(Lesson01.BestLinearCorners(predicted: 3, hiddenLayers: 6, measuredBest: 3).Passed);
+
+    [Fact]
+    public void BestLinearCornersAcceptsTwoHiddenLayers() =>
+        Assert.True(Lesson01.BestLinearCorners(predicted: 3, hiddenLayers: 2, measuredBest: 3).Passed);
+
+    [Fact]
     public void BestLinearCornersRejectsAnUnchangedSetting() =>
         Assert.False(Lesson01.BestLinearCorners(predicted: 3, hiddenLayers: 1, measuredBest: 3).Passed);
 

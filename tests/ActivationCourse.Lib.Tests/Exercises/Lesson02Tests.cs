@@ -11,26 +11,14 @@ public class Lesson02Tests
         None,
         NoDerivative,
         DerivativeOnLastLayer,
+        DerivativeAtOutput,
+        WeightsNotTransposed,
     }
 
-    // Written like the lesson's solution, with one typical mistake switched on at a time.
+    // Written like the lesson's solution, with one typical mistake switched on at a time; Z and H come from the check.
     private static (List<Matrix<double>> DW, List<Vector<double>> DB) Solution(
-        IReadOnlyList<Matrix<double>> w, IReadOnlyList<Vector<double>> b, Activation f, Matrix<double> x, Matrix<double> dZLast, Mistake mistake)
+        IReadOnlyList<Matrix<double>> w, Activation f, List<Matrix<double>> z, List<Matrix<double>> h, Matrix<double> dZLast, Mistake mistake)
     {
-        var z = new List<Matrix<double>>();
-        var h = new List<Matrix<double>> { x };
-        for (int l = 0; l < w.Count; l++)
-        {
-            var zl = h[^1] * w[l];
-            for (int r = 0; r < zl.RowCount; r++)
-            {
-                zl.SetRow(r, zl.Row(r) + b[l]);
-            }
-
-            z.Add(zl);
-            h.Add(l < w.Count - 1 ? f.Forward(zl) : zl);
-        }
-
         var dW = new Matrix<double>[w.Count];
         var dB = new Vector<double>[w.Count];
         var delta = mistake == Mistake.DerivativeOnLastLayer ? dZLast.PointwiseMultiply(f.Derivative(z[^1])) : dZLast;
@@ -40,8 +28,13 @@ public class Lesson02Tests
             dB[l] = delta.ColumnSums();
             if (l > 0)
             {
-                var back = delta * w[l].Transpose();
-                delta = mistake == Mistake.NoDerivative ? back : back.PointwiseMultiply(f.Derivative(z[l - 1]));
+                var back = mistake == Mistake.WeightsNotTransposed ? delta * w[l] : delta * w[l].Transpose();
+                delta = mistake switch
+                {
+                    Mistake.NoDerivative => back,
+                    Mistake.DerivativeAtOutput => back.PointwiseMultiply(f.Derivative(h[l])),
+                    _ => back.PointwiseMultiply(f.Derivative(z[l - 1])),
+                };
             }
         }
 
@@ -59,35 +52,47 @@ public class Lesson02Tests
 
     [Fact]
     public void BackwardAcceptsTheChainRule() =>
-        Assert.True(Lesson02.Backward((w, b, f, x, d) => Solution(w, b, f, x, d, Mistake.None)).Passed);
+        Assert.True(Lesson02.Backward((w, b, f, z, h, d) => Solution(w, f, z, h, d, Mistake.None)).Passed);
 
     [Fact]
     public void BackwardRejectsAForgottenDerivative() =>
-        Assert.False(Lesson02.Backward((w, b, f, x, d) => Solution(w, b, f, x, d, Mistake.NoDerivative)).Passed);
+        Assert.False(Lesson02.Backward((w, b, f, z, h, d) => Solution(w, f, z, h, d, Mistake.NoDerivative)).Passed);
 
     [Fact]
     public void BackwardRejectsADerivativeOnTheLinearLastLayer() =>
-        Assert.False(Lesson02.Backward((w, b, f, x, d) => Solution(w, b, f, x, d, Mistake.DerivativeOnLastLayer)).Passed);
+        Assert.False(Lesson02.Backward((w, b, f, z, h, d) => Solution(w, f, z, h, d, Mistake.DerivativeOnLastLayer)).Passed);
 
     [Fact]
     public void BackwardRejectsBiasGradientsAveragedInsteadOfSummed()
     {
-        var r = Lesson02.Backward((w, b, f, x, d) =>
+        var r = Lesson02.Backward((w, b, f, z, h, d) =>
         {
-            var (dW, dB) = Solution(w, b, f, x, d, Mistake.None);
-            return (dW, [.. dB.Select(v => v / x.RowCount)]);
+            var (dW, dB) = Solution(w, f, z, h, d, Mistake.None);
+            return (dW, [.. dB.Select(v => v / d.RowCount)]);
         });
         Assert.False(r.Passed);
         Assert.Contains("dB", r.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
+    public void BackwardRejectsTheDerivativeTakenAtTheLayerOutput() =>
+        Assert.False(Lesson02.Backward((w, b, f, z, h, d) => Solution(w, f, z, h, d, Mistake.DerivativeAtOutput)).Passed);
+
+    [Fact]
+    public void BackwardRejectsWeightsNotTransposed()
+    {
+        // δ·W instead of δ·Wᵀ does not even fit the shapes of the check's layers of different widths.
+        var r = Lesson02.Backward((w, b, f, z, h, d) => Solution(w, f, z, h, d, Mistake.WeightsNotTransposed));
+        Assert.False(r.Passed);
+    }
+
+    [Fact]
     public void BackwardWithEmptyListsIsNoAnswer() =>
-        Assert.Equal(CheckOutcome.NoAnswer, Lesson02.Backward((w, b, f, x, d) => ([], [])).Outcome);
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson02.Backward((w, b, f, z, h, d) => ([], [])).Outcome);
 
     [Fact]
     public void BackwardThatThrowsIsNotYet() =>
-        Assert.Equal(CheckOutcome.NotYet, Lesson02.Backward((w, b, f, x, d) => throw new InvalidOperationException("unfinished")).Outcome);
+        Assert.Equal(CheckOutcome.NotYet, Lesson02.Backward((w, b, f, z, h, d) => throw new InvalidOperationException("unfinished")).Outcome);
 
     [Fact]
     public void ReferenceBackwardMatchesCenteredDifferences()
@@ -140,39 +145,65 @@ public class Lesson02Tests
     [Fact]
     public void ChainSlopeRejectsOneQuarter() => Assert.False(Lesson02.ChainSlope(0.25).Passed);
 
-    [Fact]
-    public void TanhGainAcceptsTheGainThatKeepsTheRatioNearOne()
-    {
-        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 1.2);
-        Assert.True(Lesson02.TanhGain(1.2, ratio).Passed);
-    }
+    private static CheckResult Gain(string prediction, double gain) =>
+        Lesson02.TanhGain(prediction, Lesson02.FirstToLastRatio(new Tanh(), 1), gain, Lesson02.FirstToLastRatio(new Tanh(), gain));
 
     [Fact]
-    public void TanhGainRejectsGlorotAsIs()
-    {
+    public void TanhGainAcceptsTheRightPredictionAndAGainThatKeepsTheRatioNearOne() => Assert.True(Gain("below", 1.2).Passed);
+
+    [Fact]
+    public void TanhGainRejectsThePredictionThatGlorotKeepsTheSignal() =>
         // "Glorot keeps the variance, so it keeps the gradient": tanh′ < 1 away from 0 still shrinks the error signal.
-        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 1.0);
-        Assert.False(Lesson02.TanhGain(1.0, ratio).Passed);
-    }
+        Assert.False(Gain("within", 1.2).Passed);
 
     [Fact]
-    public void TanhGainRejectsSmallWeights()
-    {
+    public void TanhGainRejectsGlorotAsTheGain() => Assert.False(Gain("below", 1.0).Passed);
+
+    [Fact]
+    public void TanhGainRejectsSmallWeights() =>
         // "Small weights cannot saturate, so they are safe": the signal shrinks at every layer instead.
-        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 0.5);
-        Assert.False(Lesson02.TanhGain(0.5, ratio).Passed);
-    }
+        Assert.False(Gain("below", 0.5).Passed);
 
     [Fact]
-    public void TanhGainRejectsAGainThatOvercompensates()
-    {
+    public void TanhGainRejectsAGainThatOvercompensates() =>
         // "tanh′ < 1 shrinks the gradient, so make the weights much larger": the weights then amplify it.
-        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 2.0);
-        Assert.False(Lesson02.TanhGain(2.0, ratio).Passed);
+        Assert.False(Gain("below", 2.0).Passed);
+
+    [Fact]
+    public void TanhGainAnswersAVeryLargeGainWithTheAmplifyHint()
+    {
+        // A learner trying "much larger weights": the rounding of a correct backward pass grows with the ratio, and the
+        // hint must be about the weights, not about a changed measurement.
+        double ratio = Lesson02.FirstToLastRatio(new Tanh(), 20);
+        var result = Lesson02.TanhGain("below", Lesson02.FirstToLastRatio(new Tanh(), 1), 20, ratio * (1 + 5e-7));
+        Assert.False(result.Passed);
+        Assert.Contains("amplify", result.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TanhGainPlaceholderIsNoAnswer() => Assert.Equal(CheckOutcome.NoAnswer, Lesson02.TanhGain(double.NaN, double.NaN).Outcome);
+    public void TanhGainRejectsAMeasurementThatIsNotTheStacks() =>
+        Assert.False(Lesson02.TanhGain("below", Lesson02.FirstToLastRatio(new Tanh(), 1), 1.2, 1.0).Passed);
+
+    [Fact]
+    public void TanhGainPlaceholderIsNoAnswer() => Assert.Equal(CheckOutcome.NoAnswer, Lesson02.TanhGain("", double.NaN, double.NaN, double.NaN).Outcome);
+
+    [Fact]
+    public void ChainSlopeAcceptsAProductOfFourDigitFactors() =>
+        Assert.True(Lesson02.ChainSlope(0.25 * 0.2350 * 0.2273 * 0.2253 * 0.2248).Passed);
+
+    [Fact]
+    public void MixedSignsRejectsPositiveOutputs() => Assert.False(Lesson02.MixedSigns('D', 2, 40).Passed);
+
+    [Fact]
+    public void MixedSignsRejectsTheRightLetterMeasuredWhereNothingMixes() => Assert.False(Lesson02.MixedSigns('C', 15, 0).Passed);
+
+    [Fact]
+    public void RecheckShowsBothVerdictsAndNoAnswerForPlaceholders()
+    {
+        var summary = MyNetwork.Recheck((w, b, f, x) => ([], [x]), (w, b, f, z, h, d) => ([], []));
+        Assert.Equal(["1.1", "2.2"], summary.Results.Select(r => r.Exercise));
+        Assert.All(summary.Results, r => Assert.Equal(CheckOutcome.NoAnswer, r.Outcome));
+    }
 
     [Fact]
     public void MixedSignsAcceptsTheExplanationBackedByAMeasurement() => Assert.True(Lesson02.MixedSigns('C', 2, 40).Passed);

@@ -22,6 +22,7 @@ public class Lesson05Tests
     [InlineData(1e-5)] // the order-one rule of thumb, ignoring how large x is
     [InlineData(10.0)] // 1e-5·|x|: scaling h with x, although sin varies on a scale of 1, not of x
     [InlineData(1.5e-8)] // √ε, the one-sided rule
+    [InlineData(6.06e-6)] // ∛ε, the centered rule of §2 for inputs of order one
     public void StepExerciseRejectsTypicalWrongSteps(double step)
     {
         var result = Lesson05.BestStep(step, AtAMillion);
@@ -35,18 +36,21 @@ public class Lesson05Tests
 
     [Fact]
     public void SoftsignAcceptsTheDerivative() =>
-        Assert.True(Lesson05.SoftsignDerivative(x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)))).Passed);
+        Assert.True(Lesson05.SoftsignDerivative(x => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x))), 1.0 / 16, 0.25).Passed);
 
     [Fact]
     public void SoftsignRejectsTypicalMistakes()
     {
-        // The square forgotten in the denominator.
-        Assert.False(Lesson05.SoftsignDerivative(x => 1 / (1 + Math.Abs(x))).Passed);
-        // The x > 0 branch used everywhere: right for positive x only.
-        Assert.False(Lesson05.SoftsignDerivative(x => 1 / ((1 + x) * (1 + x))).Passed);
+        static double Right(double x) => 1 / ((1 + Math.Abs(x)) * (1 + Math.Abs(x)));
+        // The square forgotten in the denominator, by hand and in code.
+        Assert.False(Lesson05.SoftsignDerivative(x => 1 / (1 + Math.Abs(x)), 0.25, 0.5).Passed);
+        Assert.False(Lesson05.SoftsignDerivative(x => 1 / (1 + Math.Abs(x)), 1.0 / 16, 0.25).Passed);
+        // The x > 0 branch used everywhere: right for positive x only (by hand at −3: 1/4).
+        Assert.False(Lesson05.SoftsignDerivative(Right, 0.25, 0.25).Passed);
+        Assert.False(Lesson05.SoftsignDerivative(x => 1 / ((1 + x) * (1 + x)), 1.0 / 16, 0.25).Passed);
         // A throwing answer is reported, not propagated.
-        Assert.False(Lesson05.SoftsignDerivative(_ => throw new InvalidOperationException()).Passed);
-        Assert.Equal(CheckOutcome.NoAnswer, Lesson05.SoftsignDerivative(_ => double.NaN).Outcome);
+        Assert.False(Lesson05.SoftsignDerivative(_ => throw new InvalidOperationException(), 1.0 / 16, 0.25).Passed);
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson05.SoftsignDerivative(Right, double.NaN, double.NaN).Outcome);
     }
 
     [Fact]
@@ -64,5 +68,13 @@ public class Lesson05Tests
         // Only the obvious one.
         Assert.False(Lesson05.PlantedBugs("A", "ACD").Passed);
         Assert.Equal(CheckOutcome.NoAnswer, Lesson05.PlantedBugs("", "ACD").Outcome);
+    }
+
+    [Fact]
+    public void PlantedBugsWithoutTheLearnersNetworkSaysWhatToFinish()
+    {
+        var result = Lesson05.PlantedBugs("ACD", null);
+        Assert.Equal(CheckOutcome.NotYet, result.Outcome);
+        Assert.Contains("1.1 and 2.2", result.ToString(), StringComparison.Ordinal);
     }
 }
