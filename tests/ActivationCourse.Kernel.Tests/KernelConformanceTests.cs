@@ -7,7 +7,8 @@ namespace ActivationCourse.Kernel.Tests;
 /// <summary>
 /// Every lesson (notebooks/*.ipynb, and solutions/*.ipynb when that folder exists) runs in the real .NET Interactive
 /// kernel through Jupyter with no error and no compiler warning, and shows, cell by cell, what our runner shows
-/// (see <see cref="CellComparison"/>; timing cells start with <c>// timing</c>). New notebooks are picked up by themselves.
+/// (see <see cref="CellComparison"/>; timing cells start with <c>// timing</c>); a lesson source (solutions/) shows no
+/// failing exercise check there (<see cref="ExerciseChecks"/>). New notebooks are picked up by themselves.
 /// </summary>
 public class KernelConformanceTests
 {
@@ -48,6 +49,9 @@ public class KernelConformanceTests
                 .Concat(CellComparison.ErrorsAndWarnings(ours, "runner"))
                 .Concat(CellComparison.Differences(ours, kernel))
                 .ToList();
+            // A lesson source passes its own exercise checks in the kernel too (timing cells included).
+            if (notebook.StartsWith("solutions/", StringComparison.Ordinal))
+                problems.AddRange(ExerciseChecks.Failing(kernel).Select(p => "kernel, " + p));
             Assert.True(problems.Count == 0, $"{notebook}: {problems.Count} problems\n" + string.Join("\n", problems));
 
             // What `course notebooks run --in-place` commits is what VS Code saves.

@@ -49,6 +49,13 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
             start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--pipe");
         start.ArgumentList.Add(pipeName);
+        foreach (var (variable, value) in launch.Environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                start.Environment.Remove(variable);
+            else
+                start.Environment[variable] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the notebook worker {launch.FileName}");
         var stderr = new StringBuilder();

@@ -1,0 +1,156 @@
+using ActivationCourse.Kernel.Tests;
+using ActivationCourse.Notebooks.Execution;
+using ActivationCourse.Notebooks.IO;
+
+namespace ActivationCourse.Notebooks.Tests;
+
+/// <summary>
+/// The same course on every machine. Every lesson, source (solutions/) and learner copy (notebooks/), runs in our
+/// runner as two other machines run it, each notebook in a worker process started with that machine's settings:
+/// <list type="bullet">
+/// <item><b>AVX2 and a German culture</b> (<c>DOTNET_EnableAVX512=0</c>, <c>LANG</c>/<c>LC_ALL</c> <c>de_DE.UTF-8</c>,
+/// culture data on): the machines CI runs on, and a learner whose numbers use decimal commas. Every cell prints the
+/// committed text, except cells marked <c>// timing</c>, which need only the same kinds of output.</item>
+/// <item><b>128-bit vectors</b> (<c>DOTNET_EnableAVX=0</c>): the width of Apple silicon's NEON. Sums may round
+/// differently, so the text may differ, but no cell fails and no claim is false.</item>
+/// </list>
+/// In both, no cell shows an error or a compiler warning and every lesson source passes its own exercise checks.
+/// The learner copies run in the first only: with 128-bit vectors they would repeat their sources' claims (a learner
+/// copy runs the same cells, minus the ones that wait for an exercise) at the cost of another MNIST training, and the
+/// test command must stay well under 20 minutes on two cores.
+/// </summary>
+public class OtherMachineTests
+{
+    /// <summary>A machine to imitate: its environment, and whether the lessons must print the committed text there.</summary>
+    public sealed record Machine(string Name, IReadOnlyDictionary<string, string?> Environment, bool SameText, bool LearnerCopies);
+
+    public static readonly IReadOnlyDictionary<string, Machine> Machines = new Dictionary<string, Machine>
+    {
+        ["avx2-de-DE"] = new("avx2-de-DE", new Dictionary<string, string?>
+        {
+            ["DOTNET_EnableAVX512"] = "0",
+            ["DOTNET_EnableAVX512F"] = "0", // the same switch's name before .NET 10
+            ["LANG"] = "de_DE.UTF-8",
+            ["LC_ALL"] = "de_DE.UTF-8",
+            ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = null, // invariant mode would hide the culture
+        }, SameText: true, LearnerCopies: true),
+        ["128-bit"] = new("128-bit", new Dictionary<string, string?> { ["DOTNET_EnableAVX"] = "0" }, SameText: false, LearnerCopies: false),
+    };
+
+    public static TheoryData<string> MachineNames() => [.. Machines.Keys];
+
+    public static TheoryData<string, string> Runs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var machine in Machines.Keys)
+        {
+            foreach (var folder in Machines[machine].LearnerCopies ? new[] { "solutions", "notebooks" } : ["solutions"])
+            {
+                foreach (var file in Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, folder), "*.ipynb").Order(StringComparer.Ordinal))
+                    data.Add(machine, $"{folder}/{Path.GetFileName(file)}");
+            }
+        }
+        return data;
+    }
+
+    public static TheoryData<string> Solutions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, "solutions"), "*.ipynb").Order(StringComparer.Ordinal))
+            data.Add($"solutions/{Path.GetFileName(file)}");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MachineNames))]
+    public async Task The_worker_really_runs_as_the_other_machine(string machine)
+    {
+        var notebook = NotebookReader.ParseDib("""
+            #!csharp
+            Console.WriteLine($"{System.Globalization.CultureInfo.CurrentCulture.Name}|{1.5}|{System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}|{System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}|{System.Numerics.Vector<byte>.Count * 8}");
+            """);
+        using var temp = TestFiles.Temp();
+
+        var result = await Runner(machine).RunAsync(notebook, temp.Path, "probe");
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        var printed = Assert.IsType<Model.StreamOutput>(Assert.Single(result.Executed.Cells[0].Outputs)).Text.Trim().Split('|');
+        Assert.Equal("False", printed[2]); // no AVX-512 in either
+        if (machine == "avx2-de-DE")
+        {
+            Assert.Equal("de-DE", printed[0]);
+            Assert.Equal("1,5", printed[1]);
+        }
+        else
+        {
+            Assert.Equal(["False", "128"], printed[3..]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public async Task Every_lesson_runs_as_on_the_other_machine(string machine, string notebook)
+    {
+        var path = Path.Combine(TestFiles.RepositoryRoot, notebook);
+
+        var result = await Runner(machine).RunAsync(path);
+
+        var problems = new List<string>();
+        if (result.FailureMessage is { } failure)
+            problems.Add(failure);
+        problems.AddRange(CellComparison.ErrorsAndWarnings(result.Executed, machine));
+        if (Machines[machine].SameText)
+            problems.AddRange(CellComparison.Differences(NotebookReader.Load(path), result.Executed).Select(d => "committed text ≠ this run: " + d));
+        if (notebook.StartsWith("solutions/", StringComparison.Ordinal))
+            problems.AddRange(ExerciseChecks.Failing(result.Executed));
+        RecordTime(machine, notebook, result.Elapsed);
+        Assert.True(problems.Count == 0, $"{notebook} as on {machine} ({result.Elapsed.TotalSeconds:0} s): {problems.Count} problems\n" + string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Solutions))]
+    public void The_committed_solution_passes_its_own_checks(string notebook)
+    {
+        var problems = ExerciseChecks.Failing(NotebookReader.Load(Path.Combine(TestFiles.RepositoryRoot, notebook)));
+
+        Assert.True(problems.Count == 0, $"{notebook}: {problems.Count} failing checks\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// What these runs add to the test command: one line per run in artifacts/other-machine-runs.tsv (machine, notebook,
+    /// seconds), for whoever watches the suite's wall time.
+    /// </summary>
+    private static void RecordTime(string machine, string notebook, TimeSpan elapsed)
+    {
+        var file = Path.Combine(TestFiles.RepositoryRoot, "artifacts", "other-machine-runs.tsv");
+        lock (TimesLock)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.AppendAllText(file, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DateTime.UtcNow:s}\t{machine}\t{notebook}\t{elapsed.TotalSeconds:0.0}\n"));
+        }
+    }
+
+    private static readonly object TimesLock = new();
+
+    private static IsolatedNotebookRunner Runner(string machine) =>
+        new(CourseCommand.Worker with { Environment = Machines[machine].Environment },
+            new RunnerOptions { CellTimeout = TimeSpan.FromMinutes(10), RepositoryRoot = TestFiles.RepositoryRoot });
+}
+
+public class ExerciseChecksTests
+{
+    [Fact]
+    public void A_failing_check_and_an_incomplete_summary_are_found_and_a_complete_one_is_not()
+    {
+        var notebook = NotebookReader.ParseDib("#!csharp\n1\n\n#!csharp\n2\n\n#!csharp\n3\n");
+        notebook.Cells[0].Outputs.Add(new Model.DataOutput(false, [new("text/html", "<div><strong>✘ Exercise 7.2:</strong> not yet — try again</div>")]));
+        notebook.Cells[1].Outputs.Add(new Model.DataOutput(false, [new("text/html", "<p>2 of 3 exercises correct</p>")]));
+        notebook.Cells[2].Outputs.Add(new Model.DataOutput(false, [new("text/html", "<p>3 of 3 exercises correct</p><div>✔ Exercise 7.1: correct</div>")]));
+
+        var problems = ExerciseChecks.Failing(notebook);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("code cell 1: a failing check", problems[0], StringComparison.Ordinal);
+        Assert.Equal("code cell 2: \"2 of 3 exercises correct\"", problems[1]);
+    }
+}
