@@ -5,49 +5,56 @@ namespace ActivationCourse.Exercises;
 /// <summary>Checks for the exercises of lesson 06 (an MLP on MNIST).</summary>
 public static class Lesson06
 {
-    /// <summary>The share of a layer's units that counts as a collapse in exercise 6.1 (CS231n's "as much as 40%").</summary>
-    public const double CollapseShare = 0.40;
+    /// <summary>The dead share of a layer that exercise 6.1 calls "many dead": 10%, several times what momentum SGD lost at rates up to 0.1.</summary>
+    public const double ManyDead = 0.10;
 
     /// <summary>
-    /// Exercise 6.1 (predict, then measure): the smallest learning rate of the sweep at which at least 40% of some
-    /// hidden layer's units are dead.
+    /// Exercise 6.1 (predict, then measure): does plain SGD (momentum 0) at the rate whose step equals momentum SGD's
+    /// limit step leave many units dead? 'A': fewer than <see cref="ManyDead"/> of every hidden layer; 'B': at least
+    /// that share of some layer. Judged against the learner's own measurement; a diverged run measures blow-up, not
+    /// dying, and does not count.
     /// </summary>
-    /// <param name="predictedRate">The learner's prediction, one of the sweep's rates (NaN: not answered).</param>
-    /// <param name="sweep">The measured sweep.</param>
-    public static CheckResult CollapseRate(double predictedRate, DeadUnitSweep sweep)
+    /// <param name="prediction">'A' or 'B' (anything else: not answered).</param>
+    /// <param name="plain">The measured run of plain SGD.</param>
+    public static CheckResult WithoutMomentum(char prediction, DeadUnitPoint plain)
     {
-        ArgumentNullException.ThrowIfNull(sweep);
-        return CollapseRate(predictedRate, [.. sweep.Points.Select(p => p.LearningRate)], [.. sweep.Points.Select(p => p.DeadShare.Max())]);
+        ArgumentNullException.ThrowIfNull(plain);
+        return WithoutMomentum(prediction, plain.DeadShare.Max(), plain.Diverged);
     }
 
-    /// <summary>Exercise 6.1 from the measured rates and each rate's worst-layer dead share.</summary>
-    /// <param name="predictedRate">The learner's prediction (NaN: not answered).</param>
-    /// <param name="rates">The sweep's learning rates, in increasing order.</param>
-    /// <param name="worstDeadShares">For each rate, the dead share of its worst hidden layer.</param>
-    public static CheckResult CollapseRate(double predictedRate, IReadOnlyList<double> rates, IReadOnlyList<double> worstDeadShares)
+    /// <summary>Exercise 6.1 from the measured worst-layer dead share and whether the run diverged.</summary>
+    /// <param name="prediction">'A' or 'B' (anything else: not answered).</param>
+    /// <param name="worstDeadShare">The dead share of the run's worst hidden layer.</param>
+    /// <param name="diverged">True when the run's loss stopped being finite.</param>
+    public static CheckResult WithoutMomentum(char prediction, double worstDeadShare, bool diverged)
     {
-        ArgumentNullException.ThrowIfNull(rates);
-        ArgumentNullException.ThrowIfNull(worstDeadShares);
-        if (double.IsNaN(predictedRate))
+        char choice = char.ToUpperInvariant(prediction);
+        if (choice is not ('A' or 'B'))
         {
-            return Check.Number("6.1", double.NaN, 0);
+            return Check.Equal<string>("6.1", null, "");
         }
 
-        int first = Enumerable.Range(0, rates.Count).FirstOrDefault(i => worstDeadShares[i] >= CollapseShare, -1);
-        bool right = first >= 0 && Math.Abs(predictedRate - rates[first]) <= 1e-9 * rates[first];
-        return Check.True("6.1", right,
-            "answer with one of the sweep's rates; momentum's factor of 10 is what a gradient that keeps its direction "
-            + "reaches after many steps, so ask how much of it the steps that kill units really got");
+        if (diverged)
+        {
+            return Check.True("6.1", false,
+                "this run diverged: its loss blew up, which measures divergence, not dying; the exercise needs a run that trained");
+        }
+
+        char measured = worstDeadShare >= ManyDead ? 'B' : 'A';
+        return Check.True("6.1", choice == measured,
+            "momentum reaches its factor of 10 only after many steps in one direction; plain SGD takes the full step "
+            + "from the first batch on, when the gradients are largest");
     }
 
-    /// <summary>Exercise 6.2: the accuracy computed from the confusion matrix's counts.</summary>
-    /// <param name="answer">The learner's accuracy, a fraction in [0, 1] (NaN: not answered).</param>
+    /// <summary>Exercise 6.2: the precision of every class, computed from the confusion matrix's counts.</summary>
+    /// <param name="answer">The learner's ten precisions, fractions in [0, 1] (empty: not answered).</param>
     /// <param name="confusion">The measured confusion matrix.</param>
-    public static CheckResult AccuracyFromCounts(double answer, ConfusionMatrix confusion)
+    public static CheckResult Precision(double[]? answer, ConfusionMatrix confusion)
     {
         ArgumentNullException.ThrowIfNull(confusion);
-        return Check.Number("6.2", answer, confusion.Accuracy, tolerance: 1e-9,
-            hint: "correct predictions are on the diagonal; divide their sum by the sum of all cells (a fraction, not a percentage)");
+        return Check.Vector("6.2", answer, confusion.Precision, tolerance: 1e-9,
+            hint: "the images the network called d are a column, not a row: divide the diagonal count by the column's sum "
+                + "(a fraction, not a percentage)");
     }
 
     /// <summary>Exercise 6.3: [true digit, predicted digit] of an off-diagonal cell with the largest count (any tie is accepted).</summary>

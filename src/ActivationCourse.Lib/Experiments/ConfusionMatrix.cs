@@ -78,6 +78,12 @@ public sealed class ConfusionMatrix : IHtmlRenderable
     /// <summary>Recall per class: the share of each class's samples predicted correctly (NaN for an empty class).</summary>
     public double[] Recall => [.. Enumerable.Range(0, Classes).Select(c => Support[c] == 0 ? double.NaN : (double)_counts[c, c] / Support[c])];
 
+    /// <summary>Predictions per class (column sums).</summary>
+    public int[] Predicted => [.. Enumerable.Range(0, Classes).Select(p => Enumerable.Range(0, Classes).Sum(t => _counts[t, p]))];
+
+    /// <summary>Precision per class: the share of the samples predicted as each class that really belong to it (NaN for a class never predicted).</summary>
+    public double[] Precision => [.. Enumerable.Range(0, Classes).Select(c => Predicted[c] == 0 ? double.NaN : (double)_counts[c, c] / Predicted[c])];
+
     /// <summary>All off-diagonal cells with a positive count, largest first (ties: smaller true class, then smaller prediction).</summary>
     public IReadOnlyList<Confusion> Confusions() =>
         [.. (from t in Enumerable.Range(0, Classes)

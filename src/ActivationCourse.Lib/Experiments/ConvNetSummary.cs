@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ActivationCourse.Plotting;
+using ActivationCourse.Printing;
 
 namespace ActivationCourse.Experiments;
 
@@ -158,7 +159,7 @@ public sealed class ConvNetSummary : IHtmlRenderable
         const string TdRight = "<td style=\"padding:2px 8px;text-align:right\">";
         var ci = CultureInfo.InvariantCulture;
         long total = TotalParameters, work = TotalMultiplyAdds;
-        string Share(long part, long whole) => whole == 0 ? "" : ((double)part / whole).ToString("P1", ci);
+        string Share(long part, long whole) => whole == 0 ? "" : Num.Percent((double)part / whole);
         var sb = new StringBuilder("<table style=\"border-collapse:collapse;font-size:13px\"><thead><tr>");
         foreach (var h in new[] { "layer", "activation", "output shape", "parameters", "count", "share", "multiply-adds", "share" })
         {

@@ -5,44 +5,52 @@ namespace ActivationCourse.Lib.Tests.Exercises;
 
 public class Lesson06Tests
 {
-    // The measured sweep of lesson 06, plain SGD (momentum 0): the worst layer's dead share at each rate.
-    private static readonly double[] Rates = [0.1, 0.3, 1.0, 3.0, 10.0];
-    private static readonly double[] WorstDead = [0.008, 0.0, 0.348, 0.906, 0.926];
-
+    // Lesson 06, plain SGD at rate 1: 34.8% of the first hidden layer dead after 2 epochs (momentum SGD at 0.1: 1.2%).
     [Fact]
-    public void CollapseRateAcceptsTheFirstRateWithFortyPercentDead() =>
-        Assert.True(Lesson06.CollapseRate(3.0, Rates, WorstDead).Passed);
-
-    [Theory]
-    [InlineData(10.0)] // momentum's 10× taken literally: ten times the rate that collapsed with momentum
-    [InlineData(1.0)] // momentum assumed to change nothing: the rate that collapsed with momentum 0.9
-    [InlineData(2.0)] // not a rate of the sweep
-    public void CollapseRateRejectsTypicalWrongPredictions(double rate) =>
-        Assert.False(Lesson06.CollapseRate(rate, Rates, WorstDead).Passed);
-
-    [Fact]
-    public void CollapseRateFollowsTheMeasurementNotAFixedAnswer()
+    public void WithoutMomentumAcceptsThePredictionTheMeasurementBearsOut()
     {
-        double[] earlier = [0.0, 0.0, 0.5, 0.9, 1.0];
-        Assert.True(Lesson06.CollapseRate(1.0, Rates, earlier).Passed);
-        Assert.False(Lesson06.CollapseRate(3.0, Rates, earlier).Passed);
-        Assert.Equal(CheckOutcome.NoAnswer, Lesson06.CollapseRate(double.NaN, Rates, WorstDead).Outcome);
+        Assert.True(Lesson06.WithoutMomentum('B', 0.348, diverged: false).Passed);
+        Assert.True(Lesson06.WithoutMomentum('b', 0.348, diverged: false).Passed);
+        Assert.True(Lesson06.WithoutMomentum('A', 0.02, diverged: false).Passed); // judged by the learner's own measurement
+    }
+
+    [Fact]
+    public void WithoutMomentumRejectsTypicalWrongPredictions()
+    {
+        Assert.False(Lesson06.WithoutMomentum('A', 0.348, diverged: false).Passed); // "the same limit step, the same damage"
+        Assert.False(Lesson06.WithoutMomentum('B', 0.02, diverged: false).Passed);
+    }
+
+    [Fact]
+    public void WithoutMomentumDoesNotCountADivergedRun()
+    {
+        Assert.False(Lesson06.WithoutMomentum('B', 0.906, diverged: true).Passed); // blow-up, not dying
+        Assert.False(Lesson06.WithoutMomentum('A', 0.0, diverged: true).Passed);
+    }
+
+    [Fact]
+    public void WithoutMomentumWithoutAChoiceIsNotAnswered()
+    {
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson06.WithoutMomentum(' ', 0.348, diverged: false).Outcome);
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson06.WithoutMomentum('C', 0.348, diverged: false).Outcome);
     }
 
     private static readonly ConfusionMatrix Confusion = ConfusionMatrix.From(
         [0, 0, 0, 1, 1, 1, 2, 2, 2, 2],
         [0, 0, 1, 1, 2, 2, 2, 2, 0, 2], classes: 3);
 
+    // Counts by row (true class): [2, 1, 0], [0, 1, 2], [1, 0, 3]; columns sum to 3, 2, 5.
     [Fact]
-    public void AccuracyFromCountsAcceptsTheDiagonalShare() =>
-        Assert.True(Lesson06.AccuracyFromCounts(6 / 10.0, Confusion).Passed);
+    public void PrecisionAcceptsTheDiagonalOverTheColumnSums() =>
+        Assert.True(Lesson06.Precision([2 / 3.0, 1 / 2.0, 3 / 5.0], Confusion).Passed);
 
     [Fact]
-    public void AccuracyFromCountsRejectsTypicalMistakes()
+    public void PrecisionRejectsTypicalMistakes()
     {
-        Assert.False(Lesson06.AccuracyFromCounts(60, Confusion).Passed); // a percentage, not a fraction
-        Assert.False(Lesson06.AccuracyFromCounts(6 / 3.0, Confusion).Passed); // divided by the number of classes
-        Assert.False(Lesson06.AccuracyFromCounts(4 / 10.0, Confusion).Passed); // the off-diagonal share
+        Assert.False(Lesson06.Precision([2 / 3.0, 1 / 3.0, 3 / 4.0], Confusion).Passed); // the recall: rows instead of columns
+        Assert.False(Lesson06.Precision([200 / 3.0, 50, 60], Confusion).Passed); // percentages, not fractions
+        Assert.False(Lesson06.Precision([2 / 10.0, 1 / 10.0, 3 / 10.0], Confusion).Passed); // divided by the total
+        Assert.Equal(CheckOutcome.NoAnswer, Lesson06.Precision([], Confusion).Outcome);
     }
 
     [Fact]

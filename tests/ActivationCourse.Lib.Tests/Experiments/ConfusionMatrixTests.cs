@@ -29,6 +29,15 @@ public class ConfusionMatrixTests
     }
 
     [Fact]
+    public void PrecisionReadsDownTheColumns()
+    {
+        var cm = ConfusionMatrix.From(Labels, Predictions, classes: 3);
+        Assert.Equal([3, 5, 1], cm.Predicted);
+        Assert.Equal([2.0 / 3, 2.0 / 5, 1.0], cm.Precision);
+        Assert.True(double.IsNaN(ConfusionMatrix.From([0, 1], [0, 0], classes: 2).Precision[1])); // class 1 never predicted
+    }
+
+    [Fact]
     public void MostConfusedIsTheLargestOffDiagonalCell()
     {
         var cm = ConfusionMatrix.From(Labels, Predictions, classes: 3);
