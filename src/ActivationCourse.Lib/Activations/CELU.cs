@@ -20,9 +20,9 @@ public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
     /// <inheritdoc/>
     public override string Description => "An ELU reparameterized so its derivative is continuous at 0 for every α.";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = max(0, x) + min(0, {Alpha:G4}·(e^(x/{Alpha:G4}) − 1))";
+    public override string Formula => $"f(x) = max(0, x) + min(0, {Printing.Num.Show(Alpha)}·(e^(x/{Printing.Num.Show(Alpha)}) − 1))";
     /// <inheritdoc/>
-    public override string Range => $"(−{Alpha:G4}, ∞)";
+    public override string Range => $"(−{Printing.Num.Show(Alpha)}, ∞)";
     /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha);
 

@@ -20,9 +20,9 @@ public sealed class ELU(double alpha = 1.0) : ElementwiseActivation<ELU.Ops>
     /// <inheritdoc/>
     public override string Description => "ReLU for x > 0 with a smooth exponential approach to −α below, which pushes mean activations toward zero.";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = x if x > 0 else {Alpha:G4}·(e^x − 1)";
+    public override string Formula => $"f(x) = x if x > 0 else {Printing.Num.Show(Alpha)}·(e^x − 1)";
     /// <inheritdoc/>
-    public override string Range => $"(−{Alpha:G4}, ∞)";
+    public override string Range => $"(−{Printing.Num.Show(Alpha)}, ∞)";
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => Alpha == 1.0 ? [] : [0.0];
     /// <inheritdoc/>

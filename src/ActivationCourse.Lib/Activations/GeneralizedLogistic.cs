@@ -26,9 +26,9 @@ public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness =
     /// <inheritdoc/>
     public override string Description => "The sigmoid with a height L, a steepness k and a midpoint x₀.";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = {Maximum:G4} / (1 + e^(−{Steepness:G4}(x − {Midpoint:G4})))";
+    public override string Formula => $"f(x) = {Printing.Num.Show(Maximum)} / (1 + e^(−{Printing.Num.Show(Steepness)}(x − {Printing.Num.Show(Midpoint)})))";
     /// <inheritdoc/>
-    public override string Range => $"(0, {Maximum:G4})";
+    public override string Range => $"(0, {Printing.Num.Show(Maximum)})";
     /// <inheritdoc/>
     protected override Ops Kernel => new(Maximum, Steepness, Midpoint);
 

@@ -34,7 +34,7 @@ public sealed class HardSigmoid(double halfWidth = 3.0) : ElementwiseActivation<
     /// <inheritdoc/>
     public override string Description => "A cheap piecewise-linear stand-in for the sigmoid, used in mobile networks.";
     /// <inheritdoc/>
-    public override string Formula => HalfWidth == 3.0 ? "f(x) = clamp(x/6 + 1/2, 0, 1)" : $"f(x) = clamp((x + {HalfWidth:G4}) / {2 * HalfWidth:G4}, 0, 1)";
+    public override string Formula => HalfWidth == 3.0 ? "f(x) = clamp(x/6 + 1/2, 0, 1)" : $"f(x) = clamp((x + {Printing.Num.Show(HalfWidth)}) / {Printing.Num.Show(2 * HalfWidth)}, 0, 1)";
     /// <inheritdoc/>
     public override string Range => "[0, 1]";
     /// <inheritdoc/>

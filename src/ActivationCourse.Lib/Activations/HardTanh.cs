@@ -22,9 +22,9 @@ public sealed class HardTanh(double min = -1.0, double max = 1.0) : ElementwiseA
     /// <inheritdoc/>
     public override string Description => "tanh's piecewise-linear cousin: the identity, clipped to [−1, 1].";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = clamp(x, {Min:G4}, {Max:G4})";
+    public override string Formula => $"f(x) = clamp(x, {Printing.Num.Show(Min)}, {Printing.Num.Show(Max)})";
     /// <inheritdoc/>
-    public override string Range => $"[{Min:G4}, {Max:G4}]";
+    public override string Range => $"[{Printing.Num.Show(Min)}, {Printing.Num.Show(Max)}]";
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [Min, Max];
     /// <inheritdoc/>

@@ -30,7 +30,7 @@ public sealed class LeakyReLU(double negativeSlope = 0.01) : ElementwiseActivati
     /// <inheritdoc/>
     public override string Description => "ReLU with a small slope for negative inputs, so units never stop receiving gradient.";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = x if x > 0 else {NegativeSlope:G4}·x";
+    public override string Formula => $"f(x) = x if x > 0 else {Printing.Num.Show(NegativeSlope)}·x";
     /// <inheritdoc/>
     public override string Range => "(−∞, ∞)";
     /// <inheritdoc/>

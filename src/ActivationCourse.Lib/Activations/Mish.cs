@@ -15,7 +15,7 @@ public sealed class Mish : ElementwiseActivation<Mish.Ops>
     /// <inheritdoc/>
     public override string Description => "A smooth, non-monotonic self-gated unit similar to Swish, popular in YOLOv4.";
     /// <inheritdoc/>
-    public override string Formula => "f(x) = x·tanh(log(1 + e^x))";
+    public override string Formula => "f(x) = x·tanh(ln(1 + e^x))";
     /// <inheritdoc/>
     public override string Range => "≈ [−0.3088, ∞)";
     /// <inheritdoc/>

@@ -20,7 +20,7 @@ public sealed class PReLU(double slope = 0.25) : ElementwiseActivation<LeakyReLU
     /// <inheritdoc/>
     public override string Description => "Leaky ReLU whose negative slope is learned by gradient descent.";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = x if x > 0 else a·x  (a = {Slope:G4}, learned)";
+    public override string Formula => $"f(x) = x if x > 0 else a·x  (a = {Printing.Num.Show(Slope)}, learned)";
     /// <inheritdoc/>
     public override string Range => "(−∞, ∞)";
     /// <inheritdoc/>

@@ -26,7 +26,7 @@ public sealed class RReLU(double lower = 1.0 / 8, double upper = 1.0 / 3) : Elem
     /// <inheritdoc/>
     public override string Description => "Leaky ReLU with a random negative slope during training (a regularizer) and the mean slope at evaluation.";
     /// <inheritdoc/>
-    public override string Formula => $"f(x) = x if x ≥ 0 else a·x, a ~ U({Lower:G4}, {Upper:G4}) in training, a = {EvaluationSlope:G4} in evaluation";
+    public override string Formula => $"f(x) = x if x ≥ 0 else a·x, a ~ U({Printing.Num.Show(Lower)}, {Printing.Num.Show(Upper)}) in training, a = {Printing.Num.Show(EvaluationSlope)} in evaluation";
     /// <inheritdoc/>
     public override string Range => "(−∞, ∞)";
     /// <inheritdoc/>

@@ -16,11 +16,11 @@ public sealed class SiLU(double beta = 1.0) : ElementwiseActivation<SiLU.Ops>
     /// <inheritdoc/>
     public override string Name => "silu";
     /// <inheritdoc/>
-    public override string DisplayName => Beta == 1.0 ? "SiLU (Swish)" : $"Swish (β = {Beta:G4})";
+    public override string DisplayName => Beta == 1.0 ? "SiLU (Swish)" : $"Swish (β = {Printing.Num.Show(Beta)})";
     /// <inheritdoc/>
     public override string Description => "x gated by its own sigmoid: smooth, non-monotonic, found by automated search as 'Swish'.";
     /// <inheritdoc/>
-    public override string Formula => Beta == 1.0 ? "f(x) = x·σ(x)" : $"f(x) = x·σ({Beta:G4}x)";
+    public override string Formula => Beta == 1.0 ? "f(x) = x·σ(x)" : $"f(x) = x·σ({Printing.Num.Show(Beta)}x)";
     /// <inheritdoc/>
     public override string Range => "≈ [−0.278, ∞)";
     /// <inheritdoc/>

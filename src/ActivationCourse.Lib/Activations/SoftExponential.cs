@@ -21,22 +21,22 @@ public sealed class SoftExponential(double alpha = 0.5) : ElementwiseActivation<
     /// <inheritdoc/>
     public override string Name => "soft_exponential";
     /// <inheritdoc/>
-    public override string DisplayName => $"Soft exponential (α = {Alpha:G4})";
+    public override string DisplayName => $"Soft exponential (α = {Printing.Num.Show(Alpha)})";
     /// <inheritdoc/>
     public override string Description => "A one-parameter family sliding from logarithmic (α < 0) through linear (α = 0) to exponential (α > 0).";
     /// <inheritdoc/>
     public override string Formula => Alpha switch
     {
-        < 0 => $"f(x) = −ln(1 − α(x + α))/α, α = {Alpha:G4}",
+        < 0 => $"f(x) = −ln(1 − α(x + α))/α, α = {Printing.Num.Show(Alpha)}",
         0 => "f(x) = x",
-        _ => $"f(x) = (e^(αx) − 1)/α + α, α = {Alpha:G4}",
+        _ => $"f(x) = (e^(αx) − 1)/α + α, α = {Printing.Num.Show(Alpha)}",
     };
     /// <inheritdoc/>
     public override string Range => Alpha switch
     {
         < 0 => "(−∞, ∞) on its domain x > 1/α − α",
         0 => "(−∞, ∞)",
-        _ => $"({Alpha - 1 / Alpha:G4}, ∞)",
+        _ => $"({Printing.Num.Show(Alpha - 1 / Alpha)}, ∞)",
     };
     /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha);

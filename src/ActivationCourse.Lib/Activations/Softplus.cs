@@ -23,7 +23,7 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
     /// <inheritdoc/>
     public override string Description => "A smooth ReLU: log(1 + e^x). Its derivative is the sigmoid.";
     /// <inheritdoc/>
-    public override string Formula => Beta == 1.0 ? "f(x) = log(1 + e^x)" : $"f(x) = log(1 + e^({Beta:G4}x)) / {Beta:G4}";
+    public override string Formula => Beta == 1.0 ? "f(x) = ln(1 + e^x)" : $"f(x) = ln(1 + e^({Printing.Num.Show(Beta)}x)) / {Printing.Num.Show(Beta)}";
     /// <inheritdoc/>
     public override string Range => "(0, ∞)";
     /// <inheritdoc/>

@@ -11,7 +11,10 @@ public static class Lesson04
     public const double FitThreshold = 1e-3;
 
     /// <summary>Exercise 4.2's target: the top class's probability within this distance of one half.</summary>
-    public const double HalfTolerance = 0.02;
+    public const double HalfTolerance = 0.001;
+
+    /// <summary>Exercise 4.2 grades the prediction: above 1 and at most this factor above the temperature that gives one half.</summary>
+    public const double PredictionFactor = 1.25;
 
     /// <summary>Exercise 4.3 wants at least this per-label accuracy.</summary>
     public const double LabelAccuracy = 0.95;
@@ -19,7 +22,7 @@ public static class Lesson04
     /// <summary>
     /// Exercise 4.1 (predict, then measure): the fewest pieces k for which one maxout unit fits a given convex
     /// piecewise-linear function exactly (mean squared error below <see cref="FitThreshold"/>). Accepted when the
-    /// measured fit with k pieces is exact and the fit with k − 1 pieces is not.
+    /// measured fit with k pieces is exact, the fit with k − 1 pieces is not, and the prediction was that k.
     /// </summary>
     /// <param name="predictedPieces">The prediction written before training (0 or less: no answer).</param>
     /// <param name="pieces">The k the learner trained with.</param>
@@ -38,13 +41,20 @@ public static class Lesson04
                 $"With k = {pieces} the best fit's mean squared error is {Num.Show(measuredError, 2)} (you predicted k = {predictedPieces}): not exact. Look at the chart: where does the fit leave the function?");
         }
 
-        return Check.True("4.1", pieces == 1 || errorWithOneFewer >= FitThreshold,
-            $"k = {pieces} fits, but so does k = {pieces - 1} (error {Num.Show(errorWithOneFewer, 2)}): the question asks for the fewest.");
+        if (pieces > 1 && errorWithOneFewer < FitThreshold)
+        {
+            return Check.True("4.1", false, $"k = {pieces} fits, but so does k = {pieces - 1} (error {Num.Show(errorWithOneFewer, 2)}): the question asks for the fewest.");
+        }
+
+        return Check.True("4.1", predictedPieces == pieces,
+            $"The measurement says k = {pieces}; you predicted k = {predictedPieces}. Count the straight pieces of f on [−3, 3]: how many does a maximum of lines need?");
     }
 
     /// <summary>
     /// Exercise 4.2 (predict, then measure): a temperature T at which softmax(z / T) gives its top class a probability of
-    /// one half (within <see cref="HalfTolerance"/>). The probability is measured with the library's softmax.
+    /// one half (within <see cref="HalfTolerance"/>), measured with the library's softmax; and the prediction made
+    /// before measuring: above 1 (at T = 1 the top class gets more than one half, and a lower T sharpens) and at most
+    /// <see cref="PredictionFactor"/> times the temperature that gives exactly one half (found by bisection).
     /// </summary>
     /// <param name="predictedTemperature">The prediction written before measuring (NaN: no answer).</param>
     /// <param name="temperature">The temperature set after measuring.</param>
@@ -62,11 +72,36 @@ public static class Lesson04
             return Check.True("4.2", false, "A temperature is a positive number.");
         }
 
+        double top = TopProbability(logits, temperature);
+        if (Math.Abs(top - 0.5) > HalfTolerance)
+        {
+            return Check.True("4.2", false,
+                $"At T = {Num.Show(temperature)} the top class gets {Num.Show(top, 4)}, not 0.5 to within {Num.Show(HalfTolerance)}. Which way does T have to move?");
+        }
+
+        double exact = HalfwayTemperature(logits);
+        return Check.True("4.2", predictedTemperature > 1 && predictedTemperature <= PredictionFactor * exact,
+            $"You found T = {Num.Show(temperature)}; your prediction, T = {Num.Show(predictedTemperature)}, was "
+            + (predictedTemperature <= 1 ? "on the wrong side of 1: does a lower temperature flatten or sharpen?" : "far too high: how fast does the top class lose probability as T grows?"));
+    }
+
+    private static double TopProbability(double[] logits, double temperature)
+    {
         var p = new double[logits.Length];
         Softmax.Forward(logits, logits.Length, p, temperature);
-        double top = p.Max();
-        return Check.True("4.2", Math.Abs(top - 0.5) <= HalfTolerance,
-            $"At T = {Num.Show(temperature)} the top class gets {Num.Show(top, 3)}. Which way does T have to move to bring it to one half?");
+        return p.Max();
+    }
+
+    // The top class's probability falls as T grows; bisect between 1e-3 and 1e3 for one half.
+    private static double HalfwayTemperature(double[] logits)
+    {
+        double lo = 1e-3, hi = 1e3;
+        for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++)
+        {
+            double mid = Math.Sqrt(lo * hi);
+            (lo, hi) = TopProbability(logits, mid) > 0.5 ? (mid, hi) : (lo, mid);
+        }
+        return lo;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public sealed class PReLULayer : Layer
     public Parameter Slope { get; }
 
     /// <inheritdoc/>
-    public override string Description => $"PReLU ({Inputs}, a = {Slope.Value[0]:G4})";
+    public override string Description => $"PReLU ({Inputs}, a = {Printing.Num.Show(Slope.Value[0])})";
 
     /// <inheritdoc/>
     public override IReadOnlyList<Parameter> Parameters => [Slope];

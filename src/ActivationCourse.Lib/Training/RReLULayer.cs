@@ -33,7 +33,7 @@ public sealed class RReLULayer : Layer
     public int Seed { get; }
 
     /// <inheritdoc/>
-    public override string Description => $"RReLU ({Inputs}, a ~ U({_function.Lower:G3}, {_function.Upper:G3}))";
+    public override string Description => $"RReLU ({Inputs}, a ~ U({Printing.Num.Show(_function.Lower, 3)}, {Printing.Num.Show(_function.Upper, 3)}))";
 
     /// <inheritdoc/>
     public override string? ActivationName => "rrelu";

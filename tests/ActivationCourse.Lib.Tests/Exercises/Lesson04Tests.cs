@@ -21,23 +21,28 @@ public class Lesson04Tests
         => Assert.False(Lesson04.MaxoutPieces(5, 5, 1e-10, 1e-9).Passed);
 
     [Fact]
-    public void MaxoutPiecesNeedsAPrediction() => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.MaxoutPieces(0, 3, 1e-9, 0.05).Outcome);
+    public void MaxoutPiecesRejectsAWrongPrediction()
+        // Mistake: predicting 2 ("a ReLU has two pieces") and then finding 3 by trial.
+        => Assert.False(Lesson04.MaxoutPieces(2, 3, 1e-12, 0.049).Passed);
 
     [Fact]
-    public void HalfTemperatureAcceptsATemperatureThatGivesOneHalf()
-    {
-        // p_top(T) decreases with T; bisect for one half with the library's own softmax.
-        double lo = 1, hi = 2;
-        for (int i = 0; i < 60; i++)
-        {
-            double mid = (lo + hi) / 2;
-            var p = new double[5];
-            ActivationCourse.Activations.Softmax.Forward(Logits, 5, p, mid);
-            (lo, hi) = p[0] > 0.5 ? (mid, hi) : (lo, mid);
-        }
+    public void MaxoutPiecesNeedsAPrediction() => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.MaxoutPieces(0, 3, 1e-9, 0.05).Outcome);
 
-        Assert.True(Lesson04.HalfTemperature(1, lo, Logits).Passed);
-    }
+    // The temperature at which the top class of Logits gets exactly one half: 1.2077 (bisection, in python3 and here).
+    private const double Halfway = 1.2076923;
+
+    [Fact]
+    public void HalfTemperatureAcceptsTheTemperatureAndAGoodPrediction()
+        => Assert.True(Lesson04.HalfTemperature(1.3, 1.208, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureAcceptsTheExactTemperature()
+        => Assert.True(Lesson04.HalfTemperature(1.2, Halfway, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureRejectsARoughTemperature()
+        // Mistake: stopping at 1.15, where the top class still gets 0.5155.
+        => Assert.False(Lesson04.HalfTemperature(1.3, 1.15, Logits).Passed);
 
     [Fact]
     public void HalfTemperatureRejectsTheDefaultTemperature()
@@ -48,6 +53,20 @@ public class Lesson04Tests
     public void HalfTemperatureRejectsTheWrongDirection()
         // Mistake: sharpening (T < 1) to reach one half.
         => Assert.False(Lesson04.HalfTemperature(0.5, 0.5, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureRejectsAPredictionOnTheWrongSideOfOne()
+        // Mistake: predicting that a lower temperature takes probability from the top class.
+        => Assert.False(Lesson04.HalfTemperature(0.8, 1.208, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureRejectsAPredictionFarTooHigh()
+        // Mistake: predicting T = 2 (the top class then gets 0.38).
+        => Assert.False(Lesson04.HalfTemperature(2, 1.208, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureNeedsAPrediction()
+        => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.HalfTemperature(double.NaN, 1.208, Logits).Outcome);
 
     [Fact]
     public void HalfTemperatureRejectsANonPositiveTemperature() => Assert.False(Lesson04.HalfTemperature(1, 0, Logits).Passed);
