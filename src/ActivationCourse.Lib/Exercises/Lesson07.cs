@@ -61,12 +61,13 @@ public static class Lesson07
             + "of Vector<float>.Count too: every element of y must be written, the last few included");
 
     /// <summary>
-    /// Exercise 7.2 (predict, then measure): before timing the large arrays, the learner predicts the speed-up of their
-    /// vector loop over the scalar loop there, from what this machine measured in the caches and how fast it streams
-    /// memory. The prediction counts when it lies within a factor <see cref="SpeedupTolerance"/> of the speed-up this
+    /// Exercise 7.2 (predict, then measure): before timing the large arrays, the learner predicts the speed-up of the
+    /// library's Leaky ReLU over the scalar loop there, from its speed-up in the caches and the library ReLU's on the
+    /// large arrays (the memory's pace), both measured on this machine. Optimized kernels, not a loop compiled in a
+    /// notebook cell, because a cell's unoptimized loop times too unevenly in the kernel to judge a prediction by. The prediction counts when it lies within a factor <see cref="SpeedupTolerance"/> of the speed-up this
     /// machine then measures, whatever that is: the answer depends on the machine, so the machine is the judge.
     /// </summary>
-    /// <param name="predictedSpeedup">The learner's prediction: scalar time ÷ vector time on the large arrays.</param>
+    /// <param name="predictedSpeedup">The learner's prediction: scalar time ÷ Leaky ReLU's time on the large arrays.</param>
     /// <param name="measuredSpeedup">The same ratio, measured afterwards on this machine (NaN when not measured).</param>
     public static CheckResult CacheSpeedup(double predictedSpeedup, double measuredSpeedup)
     {
