@@ -5,8 +5,8 @@ using ActivationCourse.Notebooks.IO;
 namespace ActivationCourse.Notebooks.Tests;
 
 /// <summary>
-/// The same course on every machine. Every lesson, source (solutions/) and learner copy (notebooks/), runs in our
-/// runner as two other machines run it, each notebook in a worker process started with that machine's settings:
+/// The same course on every machine. Every lesson source (solutions/) runs in our runner as two other machines run
+/// it, each notebook in a worker process started with that machine's settings:
 /// <list type="bullet">
 /// <item><b>AVX2 and a German culture</b> (<c>DOTNET_EnableAVX512=0</c>, <c>LANG</c>/<c>LC_ALL</c> <c>de_DE.UTF-8</c>,
 /// culture data on): the machines CI runs on, and a learner whose numbers use decimal commas. Every cell prints the
@@ -15,14 +15,14 @@ namespace ActivationCourse.Notebooks.Tests;
 /// differently, so the text may differ, but no cell fails and no claim is false.</item>
 /// </list>
 /// In both, no cell shows an error or a compiler warning and every lesson source passes its own exercise checks.
-/// The learner copies run in the first only: with 128-bit vectors they would repeat their sources' claims (a learner
-/// copy runs the same cells, minus the ones that wait for an exercise) at the cost of another MNIST training, and the
-/// test command must stay well under 20 minutes on two cores.
+/// Only the sources run here. A learner copy runs the same cells minus the ones that wait for an exercise, so its claims
+/// are its source's; its text is compared with the committed copy in the real kernel (KernelConformanceTests). Running
+/// the copies here too would cost two more MNIST trainings, and the test command must stay under 20 minutes on two cores.
 /// </summary>
 public class OtherMachineTests
 {
     /// <summary>A machine to imitate: its environment, and whether the lessons must print the committed text there.</summary>
-    public sealed record Machine(string Name, IReadOnlyDictionary<string, string?> Environment, bool SameText, bool LearnerCopies);
+    public sealed record Machine(string Name, IReadOnlyDictionary<string, string?> Environment, bool SameText);
 
     public static readonly IReadOnlyDictionary<string, Machine> Machines = new Dictionary<string, Machine>
     {
@@ -33,8 +33,8 @@ public class OtherMachineTests
             ["LANG"] = "de_DE.UTF-8",
             ["LC_ALL"] = "de_DE.UTF-8",
             ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = null, // invariant mode would hide the culture
-        }, SameText: true, LearnerCopies: true),
-        ["128-bit"] = new("128-bit", new Dictionary<string, string?> { ["DOTNET_EnableAVX"] = "0" }, SameText: false, LearnerCopies: false),
+        }, SameText: true),
+        ["128-bit"] = new("128-bit", new Dictionary<string, string?> { ["DOTNET_EnableAVX"] = "0" }, SameText: false),
     };
 
     public static TheoryData<string> MachineNames() => [.. Machines.Keys];
@@ -44,22 +44,18 @@ public class OtherMachineTests
         var data = new TheoryData<string, string>();
         foreach (var machine in Machines.Keys)
         {
-            foreach (var folder in Machines[machine].LearnerCopies ? new[] { "solutions", "notebooks" } : ["solutions"])
-            {
-                foreach (var file in Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, folder), "*.ipynb").Order(StringComparer.Ordinal))
-                    data.Add(machine, $"{folder}/{Path.GetFileName(file)}");
-            }
+            foreach (var notebook in SolutionPaths())
+                data.Add(machine, notebook);
         }
         return data;
     }
 
-    public static TheoryData<string> Solutions()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, "solutions"), "*.ipynb").Order(StringComparer.Ordinal))
-            data.Add($"solutions/{Path.GetFileName(file)}");
-        return data;
-    }
+    public static TheoryData<string> Solutions() => [.. SolutionPaths()];
+
+    private static IEnumerable<string> SolutionPaths() =>
+        Directory.GetFiles(Path.Combine(TestFiles.RepositoryRoot, "solutions"), "*.ipynb")
+            .Order(StringComparer.Ordinal)
+            .Select(file => $"solutions/{Path.GetFileName(file)}");
 
     [Theory]
     [MemberData(nameof(MachineNames))]
