@@ -32,67 +32,48 @@ public static class MathNetExtensions
     /// <summary>A new matrix with f′ applied to every element.</summary>
     public static Matrix<float> Derivative(this Activation activation, Matrix<float> x) => Map(activation, x, derivative: true);
 
-    private static Vector<double> Map(Activation f, Vector<double> x, bool derivative)
+    // One generic body for both element types, so float and double cannot drift apart; the activation's span method is
+    // chosen by the array type.
+    private static Vector<T> Map<T>(Activation f, Vector<T> x, bool derivative)
+        where T : struct, IEquatable<T>, IFormattable
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
-        double[] source = x.ToArray();
-        double[] result = new double[source.Length];
+        T[] source = x.ToArray();
+        T[] result = new T[source.Length];
         Apply(f, source, result, derivative);
-        return Vector<double>.Build.Dense(result);
+        return Vector<T>.Build.Dense(result);
     }
 
-    private static Vector<float> Map(Activation f, Vector<float> x, bool derivative)
+    private static Matrix<T> Map<T>(Activation f, Matrix<T> x, bool derivative)
+        where T : struct, IEquatable<T>, IFormattable
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
-        float[] source = x.ToArray();
-        float[] result = new float[source.Length];
+        T[] source = x.ToColumnMajorArray();
+        T[] result = new T[source.Length];
         Apply(f, source, result, derivative);
-        return Vector<float>.Build.Dense(result);
+        return Matrix<T>.Build.Dense(x.RowCount, x.ColumnCount, result);
     }
 
-    private static Matrix<double> Map(Activation f, Matrix<double> x, bool derivative)
+    private static void Apply<T>(Activation f, T[] x, T[] y, bool derivative)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
-        double[] source = x.ToColumnMajorArray();
-        double[] result = new double[source.Length];
-        Apply(f, source, result, derivative);
-        return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, result);
-    }
-
-    private static Matrix<float> Map(Activation f, Matrix<float> x, bool derivative)
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
-        float[] source = x.ToColumnMajorArray();
-        float[] result = new float[source.Length];
-        Apply(f, source, result, derivative);
-        return Matrix<float>.Build.Dense(x.RowCount, x.ColumnCount, result);
-    }
-
-    private static void Apply(Activation f, double[] x, double[] y, bool derivative)
-    {
-        if (derivative)
+        switch (x, y, derivative)
         {
-            f.Derivative(x, y);
-        }
-        else
-        {
-            f.Forward(x, y);
-        }
-    }
-
-    private static void Apply(Activation f, float[] x, float[] y, bool derivative)
-    {
-        if (derivative)
-        {
-            f.Derivative(x, y);
-        }
-        else
-        {
-            f.Forward(x, y);
+            case (float[] xs, float[] ys, false):
+                f.Forward(xs, ys);
+                break;
+            case (float[] xs, float[] ys, true):
+                f.Derivative(xs, ys);
+                break;
+            case (double[] xs, double[] ys, false):
+                f.Forward(xs, ys);
+                break;
+            case (double[] xs, double[] ys, true):
+                f.Derivative(xs, ys);
+                break;
+            default:
+                throw new NotSupportedException($"Activations apply to float and double elements, not {typeof(T).Name}.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ActivationCourse.Activations;
 
 /// <summary>
@@ -8,7 +10,19 @@ namespace ActivationCourse.Activations;
 public static class SoftmaxCrossEntropy
 {
     /// <summary>Mean −log p[label] over rows; writes ∂loss/∂logits = (p − onehot(label))/rows into <paramref name="gradient"/>.</summary>
-    public static double LossAndGradient(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient)
+    /// <remarks>Computed in double for both element types (one generic body); the float gradient is rounded once at the end.</remarks>
+    public static double LossAndGradient(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes, Span<float> gradient) =>
+        LossAndGradient<float>(logits, labels, classes, gradient);
+
+    /// <inheritdoc cref="LossAndGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float})"/>
+    public static double LossAndGradient(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels, int classes, Span<double> gradient) =>
+        LossAndGradient<double>(logits, labels, classes, gradient);
+
+    /// <summary>Row width up to which <see cref="LossAndGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float})"/> keeps exponentials on the stack.</summary>
+    private const int MaxKeptClasses = 256;
+
+    private static double LossAndGradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<int> labels, int classes, Span<T> gradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Softmax.Validate(logits.Length, gradient.Length, classes);
         int rows = Rows(logits.Length, labels.Length, classes);
@@ -18,17 +32,13 @@ public static class SoftmaxCrossEntropy
         double loss = 0;
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<float> z = logits.Slice(r * classes, classes);
+            ReadOnlySpan<T> z = logits.Slice(r * classes, classes);
             int label = Label(labels[r], classes, r);
-            double max = double.NegativeInfinity;
-            foreach (float v in z)
-            {
-                max = Math.Max(max, v);
-            }
+            double max = Max(z);
             double sum = 0;
             for (int j = 0; j < classes; j++)
             {
-                double e = Math.Exp(z[j] - max);
+                double e = Math.Exp(double.CreateTruncating(z[j]) - max);
                 sum += e;
                 if (j < kept.Length)
                 {
@@ -36,37 +46,12 @@ public static class SoftmaxCrossEntropy
                 }
             }
             double logSum = Math.Log(sum);
-            loss -= z[label] - max - logSum;
-            Span<float> g = gradient.Slice(r * classes, classes);
+            loss -= double.CreateTruncating(z[label]) - max - logSum;
+            Span<T> g = gradient.Slice(r * classes, classes);
             for (int j = 0; j < classes; j++)
             {
-                double p = j < kept.Length ? kept[j] / sum : Math.Exp(z[j] - max - logSum);
-                g[j] = (float)((p - (j == label ? 1.0 : 0.0)) / rows);
-            }
-        }
-        return rows == 0 ? 0 : loss / rows;
-    }
-
-    /// <summary>Row width up to which <see cref="LossAndGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float})"/> keeps exponentials on the stack.</summary>
-    private const int MaxKeptClasses = 256;
-
-    /// <inheritdoc cref="LossAndGradient(ReadOnlySpan{float}, ReadOnlySpan{int}, int, Span{float})"/>
-    public static double LossAndGradient(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels, int classes, Span<double> gradient)
-    {
-        Softmax.Validate(logits.Length, gradient.Length, classes);
-        int rows = Rows(logits.Length, labels.Length, classes);
-        double loss = 0;
-        for (int r = 0; r < rows; r++)
-        {
-            ReadOnlySpan<double> z = logits.Slice(r * classes, classes);
-            int label = Label(labels[r], classes, r);
-            double logSum = LogSumExp(z, out double max);
-            loss -= z[label] - max - logSum;
-            Span<double> g = gradient.Slice(r * classes, classes);
-            for (int j = 0; j < classes; j++)
-            {
-                double p = Math.Exp(z[j] - max - logSum);
-                g[j] = (p - (j == label ? 1.0 : 0.0)) / rows;
+                double p = j < kept.Length ? kept[j] / sum : Math.Exp(double.CreateTruncating(z[j]) - max - logSum);
+                g[j] = T.CreateTruncating((p - (j == label ? 1.0 : 0.0)) / rows);
             }
         }
         return rows == 0 ? 0 : loss / rows;
@@ -106,40 +91,22 @@ public static class SoftmaxCrossEntropy
     }
 
     /// <summary>The loss alone (mean −log p[label]); no allocation.</summary>
-    public static double Loss(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes)
-    {
-        Softmax.Validate(logits.Length, logits.Length, classes);
-        int rows = Rows(logits.Length, labels.Length, classes);
-        double loss = 0;
-        for (int r = 0; r < rows; r++)
-        {
-            ReadOnlySpan<float> z = logits.Slice(r * classes, classes);
-            double max = double.NegativeInfinity;
-            foreach (float v in z)
-            {
-                max = Math.Max(max, v);
-            }
-            double sum = 0;
-            foreach (float v in z)
-            {
-                sum += Math.Exp(v - max);
-            }
-            loss -= z[Label(labels[r], classes, r)] - max - Math.Log(sum);
-        }
-        return rows == 0 ? 0 : loss / rows;
-    }
+    public static double Loss(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, int classes) => Loss<float>(logits, labels, classes);
 
     /// <inheritdoc cref="Loss(ReadOnlySpan{float}, ReadOnlySpan{int}, int)"/>
-    public static double Loss(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels, int classes)
+    public static double Loss(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels, int classes) => Loss<double>(logits, labels, classes);
+
+    private static double Loss<T>(ReadOnlySpan<T> logits, ReadOnlySpan<int> labels, int classes)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         Softmax.Validate(logits.Length, logits.Length, classes);
         int rows = Rows(logits.Length, labels.Length, classes);
         double loss = 0;
         for (int r = 0; r < rows; r++)
         {
-            ReadOnlySpan<double> z = logits.Slice(r * classes, classes);
+            ReadOnlySpan<T> z = logits.Slice(r * classes, classes);
             double logSum = LogSumExp(z, out double max);
-            loss -= z[Label(labels[r], classes, r)] - max - logSum;
+            loss -= double.CreateTruncating(z[Label(labels[r], classes, r)]) - max - logSum;
         }
         return rows == 0 ? 0 : loss / rows;
     }
@@ -167,19 +134,27 @@ public static class SoftmaxCrossEntropy
         return rows == 0 ? 0 : loss / rows;
     }
 
-    private static double LogSumExp(ReadOnlySpan<double> z, out double max)
+    // log Σ e^(z − max) and the row maximum, in double for both element types.
+    private static double LogSumExp<T>(ReadOnlySpan<T> z, out double max) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        max = double.NegativeInfinity;
-        foreach (double v in z)
-        {
-            max = Math.Max(max, v);
-        }
+        max = Max(z);
         double sum = 0;
-        foreach (double v in z)
+        foreach (T v in z)
         {
-            sum += Math.Exp(v - max);
+            sum += Math.Exp(double.CreateTruncating(v) - max);
         }
         return Math.Log(sum);
+    }
+
+    // The row maximum in double; NaN if the row has one (Math.Max propagates it).
+    private static double Max<T>(ReadOnlySpan<T> z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double max = double.NegativeInfinity;
+        foreach (T v in z)
+        {
+            max = Math.Max(max, double.CreateTruncating(v));
+        }
+        return max;
     }
 
     private static int Rows(int logitsLength, int labelsLength, int classes)

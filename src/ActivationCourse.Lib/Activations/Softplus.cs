@@ -50,7 +50,10 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
         public Vector<T> ForwardVector<T>(Vector<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         {
             Vector<T> b = Simd.Const<T>(beta), bx = b * x;
-            Vector<T> sp = Vector.Max(bx, Vector<T>.Zero) + VectorMath.Log1PUnit(VectorMath.Exp(-Vector.Abs(bx)));
+            // max(βx, 0) as a select: Vector.Max's NaN and −0 handling costs four instructions here, and a NaN βx
+            // comes through the log term anyway.
+            Vector<T> positive = Vector.ConditionalSelect(Vector.GreaterThan(bx, Vector<T>.Zero), bx, Vector<T>.Zero);
+            Vector<T> sp = positive + VectorMath.Log1PUnit(VectorMath.Exp(-Vector.Abs(bx)));
             // β = 1 (the default) skips the division: sp / 1 is sp, bit for bit.
             return Vector.ConditionalSelect(Vector.GreaterThan(bx, Simd.Const<T>(threshold)), x, beta == 1.0 ? sp : sp / b);
         }
