@@ -202,16 +202,7 @@ internal static class NotebookCommands
             Console.Error.WriteLine($"error: the folder for executed notebooks {folder} cannot be created: {e.Message}");
             return 2;
         }
-        // Plain lines (no colors, no cursor tricks) when the output goes to a CI log or a file.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-        if (Console.IsOutputRedirected)
-            console.Profile.Width = 160;
+        var console = PlainWhenRedirected();
         var runner = new IsolatedNotebookRunner(
             WorkerLaunch.ThisProgram("notebooks", "worker"),
             new RunnerOptions { CellTimeout = timeout, RepositoryRoot = root, Progress = p => ReportProgress(console, p) });
@@ -251,6 +242,21 @@ internal static class NotebookCommands
         if (failed > 0)
             console.MarkupLineInterpolated($"[red]{failed} of {outcomes.Count} notebooks failed.[/]");
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The console for progress and the summary: plain lines (no colors, no cursor tricks) when the output goes to a CI log or a file.</summary>
+    private static IAnsiConsole PlainWhenRedirected()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 160;
+        return console;
     }
 
     /// <summary>One row per notebook: cells run, status (with the cells whose output was cut at a limit), time.</summary>
