@@ -64,4 +64,21 @@ public class DataCommandTests
         Assert.StartsWith($"error: MNIST fetch failed: The MNIST cache folder {cache} cannot be written", fetch.Error);
         Assert.Empty(Directory.GetFileSystemEntries(cache));
     }
+
+    [Theory]
+    [InlineData("file:///tmp/mnist/")]
+    [InlineData("ftp://example.org/mnist/")]
+    [InlineData("not a url")]
+    public void AMirrorTheDownloaderCannotFetchIsRefusedInOneLineBeforeAnythingIsFetched(string mirror)
+    {
+        using var folder = new EmptyDataFolder();
+        string cache = Path.Combine(folder.Path, "mnist");
+
+        var fetch = CourseProcess.Run(Deadline, null, "data", "fetch", "--dir", cache, "--mirror", "default", "--mirror", mirror);
+
+        Assert.True(fetch.ExitCode == 2, fetch.ToString());
+        Assert.Equal($"error: --mirror must be an http:// or https:// base URL, or 'default' (got '{mirror}'); for a folder of files use --from DIR.", fetch.Error.Trim());
+        Assert.DoesNotContain("Checking the MNIST cache", fetch.Output);
+        Assert.False(Directory.Exists(cache), "the cache folder was created before the mirror was checked");
+    }
 }

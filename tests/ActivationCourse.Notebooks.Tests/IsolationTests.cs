@@ -52,11 +52,69 @@ public class IsolationTests
         Assert.Contains($"{file}, cell 2: the notebook's process ended", outcomes[0].Problem);
         Assert.Contains(reason, outcomes[0].Problem);
         Assert.Equal([new StreamOutput("stdout", "before the crash\n")], crashed.Executed.Cells[0].Outputs);
+        // What the crashing cell printed is kept, even when its process ended without a word (a stack overflow).
+        Assert.Equal(new StreamOutput("stdout", "printed by the crashing cell\n"), crashed.Executed.Cells[1].Outputs[0]);
         Assert.Equal(IsolatedNotebookRunner.ProcessExited, Assert.IsType<ErrorOutput>(crashed.Executed.Cells[1].Outputs[^1]).EName);
         Assert.True(File.Exists(outcomes[0].WrittenTo), "the crashed notebook's executed copy was not saved");
 
         Assert.True(outcomes[1].Succeeded, outcomes[1].Problem);
         Assert.Equal([new StreamOutput("stdout", "clean start\nclean end\n")], outcomes[1].Result!.Executed.Cells[0].Outputs);
+    }
+
+    [Fact]
+    public async Task A_killed_worker_is_reported_as_killed_with_its_signal_and_keeps_what_the_cell_printed()
+    {
+        using var temp = TestFiles.Temp();
+        // SIGKILL, as from `kill -9` or the out-of-memory killer: the process gets no chance to say anything.
+        var killed = Write(temp, "killed.dib", "#!csharp\nConsole.WriteLine(\"before the kill\");\nSystem.Diagnostics.Process.GetCurrentProcess().Kill();\nSystem.Threading.Thread.Sleep(10_000);\n");
+
+        var outcome = (await Batch(temp, TimeSpan.FromMinutes(2)).RunAsync([killed]))[0];
+
+        Assert.Equal([CellStatus.Failed], outcome.Result!.Cells.Select(c => c.Status));
+        if (!OperatingSystem.IsWindows())
+            Assert.Contains("killed.dib, cell 1: the notebook's process ended (killed by SIGKILL)", outcome.Problem);
+        Assert.DoesNotContain("Environment.Exit", outcome.Problem);
+        Assert.Equal(new StreamOutput("stdout", "before the kill\n"), outcome.Result.Executed.Cells[0].Outputs[0]);
+    }
+
+    [Fact]
+    public async Task Processes_a_cell_started_end_with_its_worker_after_the_run_and_after_a_timeout()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // reads /proc
+        using var temp = TestFiles.Temp();
+        static string Start(string file) => $"#!csharp\nvar child = System.Diagnostics.Process.Start(\"sleep\", \"1000\");\nSystem.IO.File.WriteAllText(\"{file}\", child.Id.ToString());\n";
+        var finishes = Write(temp, "finishes.dib", Start("finished.pid"));
+        var hangs = Write(temp, "hangs.dib", Start("first.pid") + "\n" + Start("hung.pid") + "System.Threading.Thread.Sleep(60_000);\n");
+
+        var outcomes = await Batch(temp, TimeSpan.FromSeconds(3)).RunAsync([finishes, hangs]);
+
+        Assert.True(outcomes[0].Succeeded, outcomes[0].Problem);
+        Assert.Contains("did not finish within 3 s", outcomes[1].Problem);
+        foreach (var file in new[] { "finished.pid", "first.pid", "hung.pid" })
+        {
+            var pid = int.Parse(File.ReadAllText(Path.Combine(temp.Path, file)), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Ends(pid), $"the sleep a cell started ({file}: {pid}) is still running after its notebook");
+        }
+    }
+
+    /// <summary>True when process <paramref name="pid"/> is gone (or a zombie about to be reaped) within a few seconds.</summary>
+    private static bool Ends(int pid)
+    {
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(5); Thread.Sleep(50))
+        {
+            var stat = $"/proc/{pid}/stat";
+            try
+            {
+                if (!File.Exists(stat) || File.ReadAllText(stat).Split(") ")[^1].StartsWith('Z'))
+                    return true;
+            }
+            catch (IOException)
+            {
+                return true; // it ended while being read
+            }
+        }
+        return false;
     }
 
     [Fact]

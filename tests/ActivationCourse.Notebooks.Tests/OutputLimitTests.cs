@@ -31,6 +31,8 @@ public class OutputLimitTests
         Assert.DoesNotContain("late", stream.Text);
         // The limit is per cell: the next cell starts afresh.
         Assert.Equal([new StreamOutput("stdout", "next cell\n")], result.Executed.Cells[1].Outputs);
+        // The run's result flags the cut cell (the summary of `course notebooks run` names it).
+        Assert.Equal([1], result.TruncatedCells);
     }
 
     [Fact]
@@ -46,5 +48,25 @@ public class OutputLimitTests
         Assert.Equal(string.Concat(Enumerable.Range(0, 20000).Select(i => (char)('0' + i % 10))), Assert.IsType<StreamOutput>(outputs[0]).Text);
         Assert.Equal(new StreamOutput("stderr", "e"), outputs[1]);
         Assert.Equal(new StreamOutput("stdout", "!"), outputs[2]);
+    }
+
+    [Fact]
+    public async Task A_notebook_keeps_at_most_its_own_limit_over_all_its_cells()
+    {
+        var notebook = new Notebook();
+        for (var i = 0; i < 3; i++)
+            notebook.Cells.Add(new Cell(CellKind.Code, "Console.Write(new string('x', 800));"));
+        notebook.Cells.Add(new Cell(CellKind.Code, "Console.Write(\"late\");"));
+
+        var result = await new NotebookRunner(new RunnerOptions { CellOutputLimit = 1000, NotebookOutputLimit = 2000 }).RunAsync(notebook, Path.GetTempPath(), "cap");
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        var texts = result.Executed.Cells.Select(c => Assert.IsType<StreamOutput>(Assert.Single(c.Outputs)).Text).ToList();
+        Assert.Equal(new string('x', 800), texts[0]);
+        Assert.Equal(new string('x', 800), texts[1]);
+        var note = "\n[output truncated: the notebook's cells wrote more than 2000 characters together (the runner's limit per notebook); the rest was dropped]\n";
+        Assert.Equal(new string('x', 400) + note, texts[2]);
+        Assert.Equal(note, texts[3]);
+        Assert.Equal([3, 4], result.TruncatedCells);
     }
 }

@@ -54,4 +54,20 @@ public class RunSideEffectTests
         Assert.False(Directory.Exists(output));
         Assert.False(Directory.Exists(Path.Combine(repository.Path, "artifacts", "site")));
     }
+
+    [Fact]
+    public void A_cell_whose_output_was_cut_is_flagged_in_the_summary_and_help_gives_the_limits()
+    {
+        using var repository = Repository();
+        NotebookWriter.Save(NotebookReader.ParseDib("#!csharp\nConsole.WriteLine(\"small\");\n\n#!csharp\nConsole.Write(new string('x', 11 * 1024 * 1024));\n"),
+            Path.Combine(repository.Path, "big.ipynb"));
+
+        var (exit, output, error) = CourseCommand.Run(repository.Path, TimeSpan.FromMinutes(5), "notebooks", "run", "big.ipynb", "--out", Path.Combine(repository.Path, "out"));
+        var help = CourseCommand.Run(repository.Path, TimeSpan.FromMinutes(1), "notebooks", "run", "--help");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Matches(@"big\.ipynb\s.*ok, output cut at cell 2\b", output);
+        Assert.Contains("[output truncated: this cell wrote more than 10 MB", File.ReadAllText(Path.Combine(repository.Path, "out", "big.ipynb")));
+        Assert.Contains("A cell keeps at most 10 MB of output and a notebook 25 MB", System.Text.RegularExpressions.Regex.Replace(help.Output, @"\s+", " "));
+    }
 }

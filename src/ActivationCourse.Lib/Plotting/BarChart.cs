@@ -58,14 +58,48 @@ public sealed class BarChart : Chart
 
     internal override void Render(StringBuilder sb, double width, double height)
     {
+        var (lo, hi) = ValueRange();
+        var top = DrawTitle(sb, width) + 6;
+        var legend = _series.Count == 1 ? []
+            : _series.Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new LegendItem(s.Name!, s.Color, LegendSwatch.Box, Opacity: 1)).ToList();
+        var legendW = LegendPainter.Width(legend);
+        var box = LayOut(width, height, top, legendW > 0 ? legendW + 18 : 22, lo, hi);
+
+        DrawValueGrid(sb, box);
+        var zero = box.Values.Map(Math.Clamp(0, lo, hi));
+        for (var s = 0; s < _series.Count; s++)
+        {
+            DrawSeries(sb, box, s, zero);
+        }
+        DrawCategoryLabels(sb, box);
+        if (Horizontal)
+        {
+            Svg.Line(sb, box.Left, box.Top, box.Left, box.PlotBottom, AxisPainter.AxisColor);
+        }
+        else
+        {
+            Svg.Line(sb, box.Left, box.PlotBottom, box.PlotRight, box.PlotBottom, AxisPainter.AxisColor);
+        }
+
+        AxisPainter.XTitle(sb, Horizontal ? ValueLabel : CategoryLabel, (box.Left + box.PlotRight) / 2, height - 10);
+        AxisPainter.YTitle(sb, Horizontal ? CategoryLabel : ValueLabel, 16, (box.Top + box.PlotBottom) / 2);
+        if (legend.Count > 0)
+        {
+            LegendPainter.Draw(sb, legend, box.PlotRight + 16, top + 4);
+        }
+    }
+
+    /// <summary>The value axis's range: every bar and whisker (and 0), with a margin where it is not fixed.</summary>
+    private (double Lo, double Hi) ValueRange()
+    {
         var vals = new List<double> { 0 };
         foreach (var s in _series)
         {
             for (var i = 0; i < s.Values.Length; i++)
             {
-                var e = s.Errors is not null && i < s.Errors.Length && double.IsFinite(s.Errors[i]) ? Math.Abs(s.Errors[i]) : 0;
                 if (double.IsFinite(s.Values[i]))
                 {
+                    var e = ErrorAt(s.Errors, i);
                     vals.Add(s.Values[i] + e);
                     vals.Add(s.Values[i] - e);
                 }
@@ -85,18 +119,32 @@ public sealed class BarChart : Chart
         {
             lo -= (hi - lo) * 0.05;
         }
+        return (lo, hi);
+    }
 
-        var top = DrawTitle(sb, width) + 6;
-        var legend = _series.Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new LegendItem(s.Name!, s.Color, LegendSwatch.Box, Opacity: 1)).ToList();
-        if (_series.Count == 1)
-        {
-            legend.Clear();
-        }
-        var legendW = legend.Count == 0 ? 0 : legend.Max(i => Svg.TextWidth(i.Name, 12)) + 44;
+    /// <summary>The size of error <paramref name="i"/> (0 when there is none or it is not finite).</summary>
+    private static double ErrorAt(double[]? errors, int i) =>
+        errors is not null && i < errors.Length && double.IsFinite(errors[i]) ? Math.Abs(errors[i]) : 0;
+
+    /// <summary>Where the bars go: the plot's edges, the value axis with its ticks, and one slot per category along the other axis.</summary>
+    private sealed record BarBox(double Left, double Top, double PlotRight, double PlotBottom, Axis Values, (double Value, string Label)[] Ticks, double CategoryLabelWidth)
+    {
+        public int Count { get; init; }
+
+        public bool Horizontal { get; init; }
+
+        public double CategoryFrom => Horizontal ? Top : Left;
+
+        public double Slot => ((Horizontal ? PlotBottom : PlotRight) - CategoryFrom) / Math.Max(1, Count);
+
+        /// <summary>Vertical bars whose category names do not fit their slot get them turned.</summary>
+        public bool RotateLabels => !Horizontal && CategoryLabelWidth > Slot - 6;
+    }
+
+    private BarBox LayOut(double width, double height, double top, double right, double lo, double hi)
+    {
         var n = CategoryCount;
         var catLabelW = n == 0 ? 0 : Enumerable.Range(0, n).Max(i => Svg.TextWidth(CategoryName(i), 12));
-        var right = legendW > 0 ? legendW + 18 : 22;
-
         double left, bottom;
         Axis valueAxis;
         (double Value, string Label)[] ticks;
@@ -110,147 +158,134 @@ public sealed class BarChart : Chart
         }
         else
         {
+            // Tick labels first (they set the left margin), then whether category names must turn (they set the bottom).
             var plotH0 = Math.Max(40, height - top - 60);
-            valueAxis = new Axis(lo, hi, false, top + plotH0, top);
-            ticks = valueAxis.TickMarks(Math.Max(2, (int)(plotH0 / 55)));
+            ticks = new Axis(lo, hi, false, top + plotH0, top).TickMarks(Math.Max(2, (int)(plotH0 / 55)));
             left = 10 + (string.IsNullOrEmpty(ValueLabel) ? 0 : 22) + ticks.Max(t => Svg.TextWidth(t.Label, 11.5)) + 10;
-            var slot0 = (width - left - right) / Math.Max(1, n);
-            var rotate = catLabelW > slot0 - 6;
+            var rotate = catLabelW > ((width - left - right) / Math.Max(1, n)) - 6;
             bottom = (rotate ? Math.Min(catLabelW * 0.72, 120) + 22 : 30) + (string.IsNullOrEmpty(CategoryLabel) ? 0 : 20) + 6;
             var plotH = Math.Max(40, height - top - bottom);
             valueAxis = new Axis(lo, hi, false, top + plotH, top);
             ticks = valueAxis.TickMarks(Math.Max(2, (int)(plotH / 55)));
         }
-        var plotRight = width - right;
-        var plotBottom = height - bottom;
-        var catFrom = Horizontal ? top : left;
-        var catTo = Horizontal ? plotBottom : plotRight;
-        var slot = (catTo - catFrom) / Math.Max(1, n);
+        return new BarBox(left, top, width - right, height - bottom, valueAxis, ticks, catLabelW) { Count = n, Horizontal = Horizontal };
+    }
 
-        // Grid lines along the value axis.
-        foreach (var (v, label) in ticks)
+    /// <summary>Grid lines across the bars at the value ticks (darker at 0), with their labels.</summary>
+    private void DrawValueGrid(StringBuilder sb, BarBox box)
+    {
+        foreach (var (v, label) in box.Ticks)
         {
-            var p = valueAxis.Map(v);
+            var p = box.Values.Map(v);
+            var color = v == 0 ? AxisPainter.AxisColor : Svg.GridColor;
             if (Horizontal)
             {
-                Svg.Line(sb, p, top, p, plotBottom, v == 0 ? "#9e9e9e" : Svg.GridColor);
-                Svg.Text(sb, p, plotBottom + 18, label, 11.5, "middle", Svg.MutedInk);
+                Svg.Line(sb, p, box.Top, p, box.PlotBottom, color);
+                AxisPainter.BottomLabel(sb, p, box.PlotBottom, label);
             }
             else
             {
-                Svg.Line(sb, left, p, plotRight, p, v == 0 ? "#9e9e9e" : Svg.GridColor);
-                Svg.Text(sb, left - 7, p + 4, label, 11.5, "end", Svg.MutedInk);
+                Svg.Line(sb, box.Left, p, box.PlotRight, p, color);
+                AxisPainter.LeftLabel(sb, box.Left, p, label);
             }
         }
+    }
 
+    /// <summary>Series <paramref name="s"/>: its bar in each category's slot (side by side with the other series), value and whisker.</summary>
+    private void DrawSeries(StringBuilder sb, BarBox box, int s, double zero)
+    {
         var groups = Math.Max(1, _series.Count);
         var fill = groups == 1 ? 0.62 : 0.8;
+        var slot = box.Slot;
         var barW = slot * fill / groups;
-        var zero = valueAxis.Map(Math.Clamp(0, lo, hi));
-        for (var s = 0; s < _series.Count; s++)
+        var (_, values, errors, color) = _series[s];
+        for (var i = 0; i < values.Length && i < box.Count; i++)
         {
-            var (_, values, errors, color) = _series[s];
-            for (var i = 0; i < values.Length && i < n; i++)
+            var v = box.Values.Map(values[i]);
+            if (double.IsNaN(v))
             {
-                var v = valueAxis.Map(values[i]);
-                if (double.IsNaN(v))
-                {
-                    continue;
-                }
-                var c0 = catFrom + (i * slot) + (slot * (1 - fill) / 2) + (s * barW);
-                var a = Math.Min(v, zero);
-                var len = Math.Abs(v - zero);
-                if (Horizontal)
-                {
-                    Svg.Rect(sb, a, c0, len, barW * 0.92, color, "rx=\"1.5\"");
-                }
-                else
-                {
-                    Svg.Rect(sb, c0, a, barW * 0.92, len, color, "rx=\"1.5\"");
-                }
-                if (ShowValues)
-                {
-                    var text = Svg.Number(values[i], ValueFormat);
-                    var err = errors is not null && i < errors.Length && double.IsFinite(errors[i]) ? Math.Abs(errors[i]) : 0;
-                    var end = valueAxis.Map(values[i] + (values[i] < 0 ? -err : err));
-                    var mid2 = c0 + (barW * 0.46);
-                    var neg = values[i] < 0;
-                    if (Horizontal)
-                    {
-                        Svg.Text(sb, end + (neg ? -5 : 5), mid2 + 4, text, 11, neg ? "end" : "start", Svg.MutedInk);
-                    }
-                    else
-                    {
-                        Svg.Text(sb, mid2, end + (neg ? 14 : -5), text, 11, "middle", Svg.MutedInk);
-                    }
-                }
-                if (errors is not null && i < errors.Length && double.IsFinite(errors[i]) && errors[i] != 0)
-                {
-                    var e1 = valueAxis.Map(values[i] - Math.Abs(errors[i]));
-                    var e2 = valueAxis.Map(values[i] + Math.Abs(errors[i]));
-                    var mid = c0 + (barW * 0.46);
-                    var cap = Math.Min(6, barW * 0.25);
-                    if (Horizontal)
-                    {
-                        Svg.Line(sb, e1, mid, e2, mid, "#333", 1.3);
-                        Svg.Line(sb, e1, mid - cap, e1, mid + cap, "#333", 1.3);
-                        Svg.Line(sb, e2, mid - cap, e2, mid + cap, "#333", 1.3);
-                    }
-                    else
-                    {
-                        Svg.Line(sb, mid, e1, mid, e2, "#333", 1.3);
-                        Svg.Line(sb, mid - cap, e1, mid + cap, e1, "#333", 1.3);
-                        Svg.Line(sb, mid - cap, e2, mid + cap, e2, "#333", 1.3);
-                    }
-                }
+                continue;
             }
-        }
-
-        // Category labels.
-        var rotateLabels = !Horizontal && catLabelW > slot - 6;
-        for (var i = 0; i < n; i++)
-        {
-            var mid = catFrom + ((i + 0.5) * slot);
+            var c0 = box.CategoryFrom + (i * slot) + (slot * (1 - fill) / 2) + (s * barW);
+            var a = Math.Min(v, zero);
+            var len = Math.Abs(v - zero);
             if (Horizontal)
             {
-                Svg.Text(sb, left - 8, mid + 4, CategoryName(i), 12, "end");
+                Svg.Rect(sb, a, c0, len, barW * 0.92, color, "rx=\"1.5\"");
             }
-            else if (rotateLabels)
+            else
             {
-                var y = plotBottom + 14;
+                Svg.Rect(sb, c0, a, barW * 0.92, len, color, "rx=\"1.5\"");
+            }
+            var mid = c0 + (barW * 0.46);
+            if (ShowValues)
+            {
+                DrawValue(sb, box.Values, values[i], ErrorAt(errors, i), mid);
+            }
+            if (ErrorAt(errors, i) != 0)
+            {
+                DrawWhisker(sb, box.Values, values[i], ErrorAt(errors, i), mid, Math.Min(6, barW * 0.25));
+            }
+        }
+    }
+
+    /// <summary>The value written just past the end of its bar (past the whisker, when there is one).</summary>
+    private void DrawValue(StringBuilder sb, Axis axis, double value, double error, double mid)
+    {
+        var text = Svg.Number(value, ValueFormat);
+        var neg = value < 0;
+        var end = axis.Map(value + (neg ? -error : error));
+        if (Horizontal)
+        {
+            Svg.Text(sb, end + (neg ? -5 : 5), mid + 4, text, 11, neg ? "end" : "start", Svg.MutedInk);
+        }
+        else
+        {
+            Svg.Text(sb, mid, end + (neg ? 14 : -5), text, 11, "middle", Svg.MutedInk);
+        }
+    }
+
+    /// <summary>An error bar: value ± error, with caps <paramref name="cap"/> long on each side.</summary>
+    private void DrawWhisker(StringBuilder sb, Axis axis, double value, double error, double mid, double cap)
+    {
+        var e1 = axis.Map(value - error);
+        var e2 = axis.Map(value + error);
+        if (Horizontal)
+        {
+            Svg.Line(sb, e1, mid, e2, mid, "#333", 1.3);
+            Svg.Line(sb, e1, mid - cap, e1, mid + cap, "#333", 1.3);
+            Svg.Line(sb, e2, mid - cap, e2, mid + cap, "#333", 1.3);
+        }
+        else
+        {
+            Svg.Line(sb, mid, e1, mid, e2, "#333", 1.3);
+            Svg.Line(sb, mid - cap, e1, mid + cap, e1, "#333", 1.3);
+            Svg.Line(sb, mid - cap, e2, mid + cap, e2, "#333", 1.3);
+        }
+    }
+
+    /// <summary>The category names beside (horizontal) or under (vertical; turned when they do not fit) their slots.</summary>
+    private void DrawCategoryLabels(StringBuilder sb, BarBox box)
+    {
+        var slot = box.Slot;
+        var rotate = box.RotateLabels;
+        for (var i = 0; i < box.Count; i++)
+        {
+            var mid = box.CategoryFrom + ((i + 0.5) * slot);
+            if (Horizontal)
+            {
+                Svg.Text(sb, box.Left - 8, mid + 4, CategoryName(i), 12, "end");
+            }
+            else if (rotate)
+            {
+                var y = box.PlotBottom + 14;
                 Svg.Text(sb, mid, y, CategoryName(i), 12, "end", Svg.Ink,
                     string.Create(CultureInfo.InvariantCulture, $"transform=\"rotate(-35 {Svg.F(mid)} {Svg.F(y)})\""));
             }
             else
             {
-                Svg.Text(sb, mid, plotBottom + 18, CategoryName(i), 12, "middle");
+                Svg.Text(sb, mid, box.PlotBottom + 18, CategoryName(i), 12, "middle");
             }
-        }
-        if (Horizontal)
-        {
-            Svg.Line(sb, left, top, left, plotBottom, "#9e9e9e");
-        }
-        else
-        {
-            Svg.Line(sb, left, plotBottom, plotRight, plotBottom, "#9e9e9e");
-        }
-
-        var valueTitle = ValueLabel;
-        var catTitle = CategoryLabel;
-        var xTitle = Horizontal ? valueTitle : catTitle;
-        var yTitle = Horizontal ? catTitle : valueTitle;
-        if (!string.IsNullOrEmpty(xTitle))
-        {
-            Svg.Text(sb, (left + plotRight) / 2, height - 10, xTitle, 13, "middle");
-        }
-        if (!string.IsNullOrEmpty(yTitle))
-        {
-            var cy = (top + plotBottom) / 2;
-            Svg.Text(sb, 16, cy, yTitle, 13, "middle", Svg.Ink, string.Create(CultureInfo.InvariantCulture, $"transform=\"rotate(-90 16 {Svg.F(cy)})\""));
-        }
-        if (legend.Count > 0)
-        {
-            XYChart<LineChart>.DrawLegend(sb, legend, plotRight + 16, top + 4);
         }
     }
 

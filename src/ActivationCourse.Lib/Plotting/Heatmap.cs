@@ -115,6 +115,41 @@ public sealed class Heatmap : Chart
 
     internal override void Render(StringBuilder sb, double width, double height)
     {
+        var (lo, hi) = ValueRange();
+        var top = DrawTitle(sb, width) + (string.IsNullOrEmpty(Title) ? 0 : 2);
+        var rowLabels = RowLabels ?? (ShowAxes ? [.. Enumerable.Range(0, Rows).Select(i => i.ToString(CultureInfo.InvariantCulture))] : null);
+        var colLabels = ColumnLabels ?? (ShowAxes ? [.. Enumerable.Range(0, Columns).Select(i => i.ToString(CultureInfo.InvariantCulture))] : null);
+        var left = 8 + (string.IsNullOrEmpty(YLabel) ? 0 : 22) + (rowLabels is null ? 0 : rowLabels.Max(l => Svg.TextWidth(l, 12)) + 8);
+        var bottom = 8 + (colLabels is null ? 0 : 20) + (string.IsNullOrEmpty(XLabel) ? 0 : 20);
+        var right = ShowColorBar ? 70 : 8;
+        var cell = Math.Max(0.5, Math.Min((width - left - right) / Math.Max(1, Columns), (height - top - bottom) / Math.Max(1, Rows)));
+        // Center the grid in the space left for it.
+        left += Math.Max(0, (width - left - right - (cell * Columns)) / 2);
+        var grid = new CellGrid(left, top, cell, Columns, Rows, lo, hi);
+
+        DrawCells(sb, grid);
+        if ((ShowAxes || ShowColorBar) && !Annotate)
+        {
+            Svg.Rect(sb, left, top, grid.Width, grid.Height, "none", "stroke=\"#bdbdbd\"");
+        }
+        else if (!ShowAxes)
+        {
+            Svg.Rect(sb, left, top, grid.Width, grid.Height, "none", "stroke=\"#d0d0d0\" stroke-width=\"0.6\"");
+        }
+        if (Annotate)
+        {
+            DrawAnnotations(sb, grid);
+        }
+        DrawLabels(sb, grid, rowLabels, colLabels);
+        if (ShowColorBar)
+        {
+            DrawColorBar(sb, grid);
+        }
+    }
+
+    /// <summary>The values the first and last colors stand for: fixed, or the data's range (symmetric about 0 for a diverging map).</summary>
+    private (double Lo, double Hi) ValueRange()
+    {
         var finite = _values.Cast<double>().Where(double.IsFinite).ToList();
         var lo = Min ?? (finite.Count > 0 ? finite.Min() : 0);
         var hi = Max ?? (finite.Count > 0 ? finite.Max() : 1);
@@ -127,19 +162,23 @@ public sealed class Heatmap : Chart
         {
             hi = lo + 1;
         }
+        return (lo, hi);
+    }
 
-        var top = DrawTitle(sb, width) + (string.IsNullOrEmpty(Title) ? 0 : 2);
-        var rowLabels = RowLabels ?? (ShowAxes ? [.. Enumerable.Range(0, Rows).Select(i => i.ToString(CultureInfo.InvariantCulture))] : null);
-        var colLabels = ColumnLabels ?? (ShowAxes ? [.. Enumerable.Range(0, Columns).Select(i => i.ToString(CultureInfo.InvariantCulture))] : null);
-        var left = 8 + (string.IsNullOrEmpty(YLabel) ? 0 : 22) + (rowLabels is null ? 0 : rowLabels.Max(l => Svg.TextWidth(l, 12)) + 8);
-        var bottom = 8 + (colLabels is null ? 0 : 20) + (string.IsNullOrEmpty(XLabel) ? 0 : 20);
-        var right = ShowColorBar ? 70 : 8;
-        var cell = Math.Max(0.5, Math.Min((width - left - right) / Math.Max(1, Columns), (height - top - bottom) / Math.Max(1, Rows)));
-        var gridW = cell * Columns;
-        var gridH = cell * Rows;
-        // Center the grid in the space left for it.
-        left += Math.Max(0, (width - left - right - gridW) / 2);
+    /// <summary>The grid's place on the page (square cells) and the values its colors span.</summary>
+    private sealed record CellGrid(double Left, double Top, double Cell, int Columns, int Rows, double Lo, double Hi)
+    {
+        public double Width => Cell * Columns;
 
+        public double Height => Cell * Rows;
+
+        /// <summary>Where a value falls between <see cref="Lo"/> (0) and <see cref="Hi"/> (1).</summary>
+        public double Share(double value) => (value - Lo) / (Hi - Lo);
+    }
+
+    private void DrawCells(StringBuilder sb, CellGrid grid)
+    {
+        var (left, top, cell) = (grid.Left, grid.Top, grid.Cell);
         if (ShowAxes && Rows * Columns <= 1024)
         {
             // Small grids: one rect per cell (class "cell"); annotated grids get thin white gaps between cells.
@@ -149,94 +188,71 @@ public sealed class Heatmap : Chart
             {
                 for (var c = 0; c < Columns; c++)
                 {
-                    var color = ColorMaps.At(ColorMap, (_values[r, c] - lo) / (hi - lo));
+                    var color = ColorMaps.At(ColorMap, grid.Share(_values[r, c]));
                     Svg.Rect(sb, left + (c * cell) + (gap / 2), top + (r * cell) + (gap / 2), cell - gap + (gap > 0 ? 0 : 0.3), cell - gap + (gap > 0 ? 0 : 0.3), color, "class=\"cell\"");
                 }
             }
             sb.Append("</g>");
+            return;
         }
-        else
+        // Images and large grids: colors quantized to 64 steps so equal neighbors merge into one shape.
+        var paper = ColorMaps.At(ColorMap, 0);
+        Svg.Rect(sb, left, top, grid.Width, grid.Height, paper);
+        CellPainter.Paint(sb, Rows, Columns, left, top, cell, cell, (r, c) =>
         {
-            // Images and large grids: colors quantized to 64 steps so equal neighbors merge into one shape.
-            var paper = ColorMaps.At(ColorMap, 0);
-            Svg.Rect(sb, left, top, gridW, gridH, paper);
-            CellPainter.Paint(sb, Rows, Columns, left, top, cell, cell, (r, c) =>
-            {
-                var t = (_values[r, c] - lo) / (hi - lo);
-                var color = ColorMaps.At(ColorMap, double.IsFinite(t) ? Math.Round(t * 64) / 64 : t);
-                return color == paper ? null : color;
-            });
-        }
-        if ((ShowAxes || ShowColorBar) && !Annotate)
-        {
-            Svg.Rect(sb, left, top, gridW, gridH, "none", "stroke=\"#bdbdbd\"");
-        }
-        else if (!ShowAxes)
-        {
-            Svg.Rect(sb, left, top, gridW, gridH, "none", "stroke=\"#d0d0d0\" stroke-width=\"0.6\"");
-        }
+            var t = grid.Share(_values[r, c]);
+            var color = ColorMaps.At(ColorMap, double.IsFinite(t) ? Math.Round(t * 64) / 64 : t);
+            return color == paper ? null : color;
+        });
+    }
 
-        if (Annotate)
+    /// <summary>Each value written in its cell, in black or white, whichever stands out from the cell's color.</summary>
+    private void DrawAnnotations(StringBuilder sb, CellGrid grid)
+    {
+        var size = Math.Clamp(grid.Cell * 0.36, 8, 14);
+        for (var r = 0; r < Rows; r++)
         {
-            var size = Math.Clamp(cell * 0.36, 8, 14);
-            for (var r = 0; r < Rows; r++)
+            for (var c = 0; c < Columns; c++)
             {
-                for (var c = 0; c < Columns; c++)
-                {
-                    var v = _values[r, c];
-                    var text = double.IsFinite(v) ? Svg.Number(v, AnnotationFormat) : "–";
-                    var bg = ColorMaps.At(ColorMap, (v - lo) / (hi - lo));
-                    var ink = Palette.Luminance(bg) < 0.5 ? "#ffffff" : "#1a1a1a";
-                    Svg.Text(sb, left + ((c + 0.5) * cell), top + ((r + 0.5) * cell) + (size * 0.36), text, size, "middle", ink, "class=\"annotation\"");
-                }
+                var v = _values[r, c];
+                var text = double.IsFinite(v) ? Svg.Number(v, AnnotationFormat) : "–";
+                var ink = Palette.Luminance(ColorMaps.At(ColorMap, grid.Share(v))) < 0.5 ? "#ffffff" : "#1a1a1a";
+                Svg.Text(sb, grid.Left + ((c + 0.5) * grid.Cell), grid.Top + ((r + 0.5) * grid.Cell) + (size * 0.36), text, size, "middle", ink, "class=\"annotation\"");
             }
         }
+    }
 
-        if (rowLabels is not null)
+    /// <summary>Row labels on the left, column labels underneath, and the axis titles.</summary>
+    private void DrawLabels(StringBuilder sb, CellGrid grid, IReadOnlyList<string>? rowLabels, IReadOnlyList<string>? colLabels)
+    {
+        for (var r = 0; rowLabels is not null && r < Rows && r < rowLabels.Count; r++)
         {
-            for (var r = 0; r < Rows && r < rowLabels.Count; r++)
-            {
-                Svg.Text(sb, left - 6, top + ((r + 0.5) * cell) + 4, rowLabels[r], 12, "end", Svg.MutedInk);
-            }
+            Svg.Text(sb, grid.Left - 6, grid.Top + ((r + 0.5) * grid.Cell) + 4, rowLabels[r], 12, "end", Svg.MutedInk);
         }
-        if (colLabels is not null)
+        for (var c = 0; colLabels is not null && c < Columns && c < colLabels.Count; c++)
         {
-            for (var c = 0; c < Columns && c < colLabels.Count; c++)
-            {
-                Svg.Text(sb, left + ((c + 0.5) * cell), top + gridH + 16, colLabels[c], 12, "middle", Svg.MutedInk);
-            }
+            Svg.Text(sb, grid.Left + ((c + 0.5) * grid.Cell), grid.Top + grid.Height + 16, colLabels[c], 12, "middle", Svg.MutedInk);
         }
-        if (!string.IsNullOrEmpty(XLabel))
-        {
-            Svg.Text(sb, left + (gridW / 2), top + gridH + (colLabels is null ? 18 : 36), XLabel, 13, "middle");
-        }
-        if (!string.IsNullOrEmpty(YLabel))
-        {
-            var cy = top + (gridH / 2);
-            var x = left - (rowLabels is null ? 10 : rowLabels.Max(l => Svg.TextWidth(l, 12)) + 18);
-            Svg.Text(sb, x, cy, YLabel, 13, "middle", Svg.Ink, string.Create(CultureInfo.InvariantCulture, $"transform=\"rotate(-90 {Svg.F(x)} {Svg.F(cy)})\""));
-        }
+        AxisPainter.XTitle(sb, XLabel, grid.Left + (grid.Width / 2), grid.Top + grid.Height + (colLabels is null ? 18 : 36));
+        var x = grid.Left - (rowLabels is null ? 10 : rowLabels.Max(l => Svg.TextWidth(l, 12)) + 18);
+        AxisPainter.YTitle(sb, YLabel, x, grid.Top + (grid.Height / 2));
+    }
 
-        if (ShowColorBar)
+    /// <summary>The color bar right of the grid, with its scale.</summary>
+    private void DrawColorBar(StringBuilder sb, CellGrid grid)
+    {
+        var bx = grid.Left + grid.Width + 16;
+        const int steps = 32;
+        var h = grid.Height / steps;
+        sb.Append("<g shape-rendering=\"crispEdges\">");
+        for (var i = 0; i < steps; i++)
         {
-            var bx = left + gridW + 16;
-            const int steps = 32;
-            var h = gridH / steps;
-            sb.Append("<g shape-rendering=\"crispEdges\">");
-            for (var i = 0; i < steps; i++)
-            {
-                Svg.Rect(sb, bx, top + (i * h), 12, h + 0.3, ColorMaps.At(ColorMap, 1 - ((i + 0.5) / steps)));
-            }
-            sb.Append("</g>");
-            Svg.Rect(sb, bx, top, 12, gridH, "none", "stroke=\"#bdbdbd\"");
-            var axis = new Axis(lo, hi, false, top + gridH, top);
-            foreach (var (v, label) in axis.TickMarks(Math.Max(2, (int)(gridH / 60))))
-            {
-                var p = axis.Map(v);
-                Svg.Line(sb, bx + 12, p, bx + 16, p, "#9e9e9e");
-                Svg.Text(sb, bx + 19, p + 4, label, 11, "start", Svg.MutedInk);
-            }
+            Svg.Rect(sb, bx, grid.Top + (i * h), 12, h + 0.3, ColorMaps.At(ColorMap, 1 - ((i + 0.5) / steps)));
         }
+        sb.Append("</g>");
+        Svg.Rect(sb, bx, grid.Top, 12, grid.Height, "none", "stroke=\"#bdbdbd\"");
+        var axis = new Axis(grid.Lo, grid.Hi, false, grid.Top + grid.Height, grid.Top);
+        AxisPainter.RightTicks(sb, axis, axis.TickMarks(Math.Max(2, (int)(grid.Height / 60))), bx + 12);
     }
 
     /// <summary>The grid size and the range of its values.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ActivationCourse.Plotting;
@@ -175,6 +174,51 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
 
     internal override void Render(StringBuilder sb, double width, double height)
     {
+        var legend = Legend == LegendPosition.None ? [] : LegendItems().Where(i => !string.IsNullOrEmpty(i.Name)).ToList();
+        var box = LayOut(sb, width, height, Legend == LegendPosition.Inside ? 0 : LegendPainter.Width(legend));
+
+        // Clipped plot area: a nested svg whose viewBox equals its place, so data use page coordinates.
+        sb.Append("<svg x=\"").Append(Svg.F(box.Left)).Append("\" y=\"").Append(Svg.F(box.Top)).Append("\" width=\"").Append(Svg.F(box.Width))
+          .Append("\" height=\"").Append(Svg.F(box.Height)).Append("\" viewBox=\"").Append(Svg.F(box.Left)).Append(' ').Append(Svg.F(box.Top)).Append(' ')
+          .Append(Svg.F(box.Width)).Append(' ').Append(Svg.F(box.Height)).Append("\" overflow=\"hidden\">");
+        DrawBackground(sb, box.X, box.Y);
+        DrawGrid(sb, box);
+        DrawData(sb, box.X, box.Y);
+        DrawReferenceLines(sb, box);
+        sb.Append("</svg>");
+
+        // Axes, ticks and labels outside the clip so nothing is cut.
+        Svg.Line(sb, box.Left, box.Bottom, box.Right, box.Bottom, AxisPainter.AxisColor);
+        Svg.Line(sb, box.Left, box.Top, box.Left, box.Bottom, AxisPainter.AxisColor);
+        AxisPainter.LeftTicks(sb, box.Y, box.YTicks, box.Left);
+        AxisPainter.BottomTicks(sb, box.X, box.XTicks, box.Bottom);
+        AxisPainter.XTitle(sb, XLabel, box.Left + (box.Width / 2), box.Bottom + 40);
+        AxisPainter.YTitle(sb, YLabel, 16, box.Top + (box.Height / 2));
+        if (legend.Count > 0 && Legend == LegendPosition.Inside)
+        {
+            var pixels = Occupied().Select(p => (X: box.X.Map(p.X), Y: box.Y.Map(p.Y))).Where(p => !double.IsNaN(p.X) && !double.IsNaN(p.Y)).ToList();
+            LegendPainter.DrawInside(sb, legend, pixels, box.Left, box.Top, box.Width, box.Height);
+        }
+        else if (legend.Count > 0)
+        {
+            LegendPainter.Draw(sb, legend, box.Right + 16, box.Top + 4);
+        }
+    }
+
+    /// <summary>The plot area in page pixels, its two axes and their ticks.</summary>
+    private sealed record PlotBox(double Left, double Top, double Width, double Height, Axis X, Axis Y, (double Value, string Label)[] XTicks, (double Value, string Label)[] YTicks)
+    {
+        public double Right => Left + Width;
+
+        public double Bottom => Top + Height;
+    }
+
+    /// <summary>
+    /// Draws the title, then places the plot area: the data ranges (with reference lines), room for the tick labels,
+    /// axis titles and a legend <paramref name="legendWidth"/> wide on the right, and the equal aspect if asked for.
+    /// </summary>
+    private PlotBox LayOut(StringBuilder sb, double width, double height, double legendWidth)
+    {
         var xs = new List<double>();
         var ys = new List<double>();
         CollectBounds(xs, ys);
@@ -186,14 +230,12 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
         var (y0, y1) = AutoRange(ys, LogY, YMin, YMax, true, YFromZero);
 
         var top = DrawTitle(sb, width) + 6;
-        var legend = Legend == LegendPosition.None ? [] : LegendItems().Where(i => !string.IsNullOrEmpty(i.Name)).ToList();
-        var legendW = legend.Count == 0 || Legend == LegendPosition.Inside ? 0 : legend.Max(i => Svg.TextWidth(i.Name, 12)) + 44;
         var bottom = 30 + (string.IsNullOrEmpty(XLabel) ? 0 : 20) + 6;
         var plotH = Math.Max(40, height - top - bottom);
         var yAxis = new Axis(y0, y1, LogY, top + plotH, top);
         var yTicks = yAxis.TickMarks(Math.Max(2, (int)(plotH / 55)));
         var left = 10 + (string.IsNullOrEmpty(YLabel) ? 0 : 22) + (yTicks.Length == 0 ? 10 : yTicks.Max(t => Svg.TextWidth(t.Label, 11.5))) + 10;
-        var right = legendW > 0 ? legendW + 18 : 22;
+        var right = legendWidth > 0 ? legendWidth + 18 : 22;
         var plotW = Math.Max(40, width - left - right);
         if (EqualAspect && !LogX && !LogY)
         {
@@ -206,155 +248,58 @@ public abstract class XYChart<TSelf> : Chart where TSelf : XYChart<TSelf>
             yTicks = yAxis.TickMarks(Math.Max(2, (int)(plotH / 55)));
         }
         var xAxis = new Axis(x0, x1, LogX, left, left + plotW);
-        var xTicks = xAxis.TickMarks(Math.Max(2, (int)(plotW / 85)));
-        var bottomY = top + plotH;
+        return new PlotBox(left, top, plotW, plotH, xAxis, yAxis, xAxis.TickMarks(Math.Max(2, (int)(plotW / 85))), yTicks);
+    }
 
-        // Clipped plot area: a nested svg whose viewBox equals its place, so data use page coordinates.
-        sb.Append("<svg x=\"").Append(Svg.F(left)).Append("\" y=\"").Append(Svg.F(top)).Append("\" width=\"").Append(Svg.F(plotW))
-          .Append("\" height=\"").Append(Svg.F(plotH)).Append("\" viewBox=\"").Append(Svg.F(left)).Append(' ').Append(Svg.F(top)).Append(' ')
-          .Append(Svg.F(plotW)).Append(' ').Append(Svg.F(plotH)).Append("\" overflow=\"hidden\">");
-        DrawBackground(sb, xAxis, yAxis);
+    /// <summary>Minor grid (log axes), major grid at the ticks, and the zero lines that help reading activations.</summary>
+    private void DrawGrid(StringBuilder sb, PlotBox box)
+    {
         sb.Append("<g stroke=\"#f3f3f3\" stroke-width=\"1\">");
-        foreach (var v in yAxis.MinorTicks())
-        {
-            var p = yAxis.Map(v);
-            sb.Append("<line x1=\"").Append(Svg.F(left)).Append("\" y1=\"").Append(Svg.F(p)).Append("\" x2=\"").Append(Svg.F(left + plotW))
-              .Append("\" y2=\"").Append(Svg.F(p)).Append("\"/>");
-        }
-        foreach (var v in xAxis.MinorTicks())
-        {
-            var p = xAxis.Map(v);
-            sb.Append("<line x1=\"").Append(Svg.F(p)).Append("\" y1=\"").Append(Svg.F(top)).Append("\" x2=\"").Append(Svg.F(p))
-              .Append("\" y2=\"").Append(Svg.F(bottomY)).Append("\"/>");
-        }
+        AxisPainter.GridLines(sb, box.Y, box.Y.MinorTicks(), false, box.Left, box.Right);
+        AxisPainter.GridLines(sb, box.X, box.X.MinorTicks(), true, box.Top, box.Bottom);
         sb.Append("</g>");
         sb.Append("<g stroke=\"").Append(Svg.GridColor).Append("\" stroke-width=\"1\">");
-        foreach (var (v, _) in yTicks)
-        {
-            var p = yAxis.Map(v);
-            sb.Append("<line x1=\"").Append(Svg.F(left)).Append("\" y1=\"").Append(Svg.F(p)).Append("\" x2=\"").Append(Svg.F(left + plotW))
-              .Append("\" y2=\"").Append(Svg.F(p)).Append("\"/>");
-        }
-        foreach (var (v, _) in xTicks)
-        {
-            var p = xAxis.Map(v);
-            sb.Append("<line x1=\"").Append(Svg.F(p)).Append("\" y1=\"").Append(Svg.F(top)).Append("\" x2=\"").Append(Svg.F(p))
-              .Append("\" y2=\"").Append(Svg.F(bottomY)).Append("\"/>");
-        }
+        AxisPainter.GridLines(sb, box.Y, box.YTicks.Select(t => t.Value), false, box.Left, box.Right);
+        AxisPainter.GridLines(sb, box.X, box.XTicks.Select(t => t.Value), true, box.Top, box.Bottom);
         sb.Append("</g>");
-        // Zero lines help reading activations: slightly darker than the grid.
-        if (!LogY && y0 < 0 && y1 > 0)
+        // Slightly darker than the grid.
+        if (!LogY && box.Y.Min < 0 && box.Y.Max > 0)
         {
-            Svg.Line(sb, left, yAxis.Map(0), left + plotW, yAxis.Map(0), "#bdbdbd");
+            Svg.Line(sb, box.Left, box.Y.Map(0), box.Right, box.Y.Map(0), "#bdbdbd");
         }
-        if (!LogX && x0 < 0 && x1 > 0)
+        if (!LogX && box.X.Min < 0 && box.X.Max > 0)
         {
-            Svg.Line(sb, xAxis.Map(0), top, xAxis.Map(0), bottomY, "#bdbdbd");
+            Svg.Line(sb, box.X.Map(0), box.Top, box.X.Map(0), box.Bottom, "#bdbdbd");
         }
-        DrawData(sb, xAxis, yAxis);
+    }
+
+    /// <summary>The dashed reference lines (<see cref="HLine"/>, <see cref="VLine"/>) with their labels.</summary>
+    private void DrawReferenceLines(StringBuilder sb, PlotBox box)
+    {
+        const string halo = "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\"";
         foreach (var r in _refs)
         {
-            var p = (r.Horizontal ? yAxis : xAxis).Map(r.Value);
+            var p = (r.Horizontal ? box.Y : box.X).Map(r.Value);
             if (double.IsNaN(p))
             {
                 continue;
             }
             if (r.Horizontal)
             {
-                Svg.Line(sb, left, p, left + plotW, p, r.Color, 1.2, "stroke-dasharray=\"5 4\"");
+                Svg.Line(sb, box.Left, p, box.Right, p, r.Color, 1.2, "stroke-dasharray=\"5 4\"");
                 if (!string.IsNullOrEmpty(r.Label))
                 {
-                    Svg.Text(sb, left + plotW - 6, p - 5, r.Label, 11.5, "end", r.Color, "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\"");
+                    Svg.Text(sb, box.Right - 6, p - 5, r.Label, 11.5, "end", r.Color, halo);
                 }
             }
             else
             {
-                Svg.Line(sb, p, top, p, bottomY, r.Color, 1.2, "stroke-dasharray=\"5 4\"");
+                Svg.Line(sb, p, box.Top, p, box.Bottom, r.Color, 1.2, "stroke-dasharray=\"5 4\"");
                 if (!string.IsNullOrEmpty(r.Label))
                 {
-                    Svg.Text(sb, p + 5, top + 14, r.Label, 11.5, "start", r.Color, "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\"");
+                    Svg.Text(sb, p + 5, box.Top + 14, r.Label, 11.5, "start", r.Color, halo);
                 }
             }
-        }
-        sb.Append("</svg>");
-
-        // Axes, ticks and labels outside the clip so nothing is cut.
-        Svg.Line(sb, left, bottomY, left + plotW, bottomY, "#9e9e9e");
-        Svg.Line(sb, left, top, left, bottomY, "#9e9e9e");
-        foreach (var (v, label) in yTicks)
-        {
-            var p = yAxis.Map(v);
-            Svg.Line(sb, left - 4, p, left, p, "#9e9e9e");
-            Svg.Text(sb, left - 7, p + 4, label, 11.5, "end", Svg.MutedInk);
-        }
-        foreach (var (v, label) in xTicks)
-        {
-            var p = xAxis.Map(v);
-            Svg.Line(sb, p, bottomY, p, bottomY + 4, "#9e9e9e");
-            Svg.Text(sb, p, bottomY + 18, label, 11.5, "middle", Svg.MutedInk);
-        }
-        if (!string.IsNullOrEmpty(XLabel))
-        {
-            Svg.Text(sb, left + (plotW / 2), bottomY + 40, XLabel, 13, "middle");
-        }
-        if (!string.IsNullOrEmpty(YLabel))
-        {
-            var cy = top + (plotH / 2);
-            Svg.Text(sb, 16, cy, YLabel, 13, "middle", Svg.Ink, string.Create(CultureInfo.InvariantCulture, $"transform=\"rotate(-90 16 {Svg.F(cy)})\""));
-        }
-        if (legend.Count > 0 && Legend == LegendPosition.Inside)
-        {
-            DrawInsideLegend(sb, legend, xAxis, yAxis, left, top, plotW, plotH);
-        }
-        else if (legend.Count > 0)
-        {
-            DrawLegend(sb, legend, left + plotW + 16, top + 4);
-        }
-    }
-
-    private void DrawInsideLegend(StringBuilder sb, List<LegendItem> legend, Axis xAxis, Axis yAxis, double left, double top, double plotW, double plotH)
-    {
-        var boxW = legend.Max(i => Svg.TextWidth(i.Name, 12)) + 46;
-        var boxH = (legend.Count * 20) + 8;
-        var pixels = Occupied().Select(p => (X: xAxis.Map(p.X), Y: yAxis.Map(p.Y))).Where(p => !double.IsNaN(p.X) && !double.IsNaN(p.Y)).ToList();
-        (double X, double Y)[] corners =
-        [
-            (left + plotW - boxW - 8, top + 8),
-            (left + 8, top + 8),
-            (left + plotW - boxW - 8, top + plotH - boxH - 8),
-            (left + 8, top + plotH - boxH - 8),
-        ];
-        // The corner whose box (with a small margin) covers the fewest data points; ties keep the order above.
-        var best = corners.OrderBy(c => pixels.Count(p => p.X >= c.X - 6 && p.X <= c.X + boxW + 6 && p.Y >= c.Y - 6 && p.Y <= c.Y + boxH + 6)).First();
-        Svg.Rect(sb, best.X, best.Y, boxW, boxH, "#ffffff", "fill-opacity=\"0.88\" stroke=\"#dddddd\" rx=\"3\"");
-        DrawLegend(sb, legend, best.X + 8, best.Y + 4);
-    }
-
-    internal static void DrawLegend(StringBuilder sb, List<LegendItem> items, double x, double y)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            var it = items[i];
-            var cy = y + 8 + (i * 20);
-            switch (it.Swatch)
-            {
-                case LegendSwatch.Box:
-                    Svg.Rect(sb, x + 3, cy - 6, 16, 12, it.Color,
-                        string.Create(CultureInfo.InvariantCulture, $"fill-opacity=\"{Svg.F(it.Opacity)}\" stroke=\"{it.Color}\" rx=\"2\""));
-                    break;
-                case LegendSwatch.Marker:
-                    sb.Append("<circle cx=\"").Append(Svg.F(x + 11)).Append("\" cy=\"").Append(Svg.F(cy)).Append("\" r=\"4.5\" fill=\"").Append(it.Color)
-                      .Append("\" stroke=\"#fff\" stroke-width=\"1\"/>");
-                    break;
-                default:
-                    Svg.Line(sb, x, cy, x + 22, cy, it.Color, 2.4, it.Dashed ? "stroke-dasharray=\"6 4\"" : null);
-                    if (it.Swatch == LegendSwatch.LineWithMarker)
-                    {
-                        sb.Append("<circle cx=\"").Append(Svg.F(x + 11)).Append("\" cy=\"").Append(Svg.F(cy)).Append("\" r=\"3.5\" fill=\"").Append(it.Color).Append("\"/>");
-                    }
-                    break;
-            }
-            Svg.Text(sb, x + 30, cy + 4, it.Name, 12);
         }
     }
 }

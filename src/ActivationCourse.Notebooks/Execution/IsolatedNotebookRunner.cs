@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.IO.Pipes;
-using System.Text;
 using ActivationCourse.Notebooks.IO;
 using ActivationCourse.Notebooks.Model;
 
@@ -18,8 +16,6 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
     /// <summary>The <see cref="ErrorOutput.EName"/> of a cell whose process ended under it.</summary>
     public const string ProcessExited = "ProcessExited";
 
-    private const int StderrLimit = 16 * 1024;
-
     private readonly RunnerOptions options = options ?? new RunnerOptions();
 
     /// <summary>Reads a notebook file (<c>.ipynb</c> or <c>.dib</c>) and runs it in a worker process.</summary>
@@ -34,260 +30,153 @@ public sealed class IsolatedNotebookRunner(WorkerLaunch launch, RunnerOptions? o
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, string directory, string name, CancellationToken cancellationToken = default)
     {
         directory = Path.GetFullPath(directory);
-        var total = Stopwatch.StartNew();
-        var pipeName = $"activationcourse-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
-        await using var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
-        var start = new ProcessStartInfo(launch.FileName)
-        {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in launch.Arguments)
-            start.ArgumentList.Add(argument);
-        start.ArgumentList.Add("--pipe");
-        start.ArgumentList.Add(pipeName);
-        foreach (var (variable, value) in launch.Environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-                start.Environment.Remove(variable);
-            else
-                start.Environment[variable] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the notebook worker {launch.FileName}");
-        var stderr = new StringBuilder();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (stderr)
-            {
-                if (e.Data is not null && stderr.Length < StderrLimit)
-                    stderr.Append(e.Data).Append('\n');
-            }
-        };
-        process.OutputDataReceived += (_, _) => { }; // drained, never shown: it belongs to no cell
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-
-        var finished = new Dictionary<int, WorkerMessage>();
-        List<CellOutput>? partial = null;
-        string? partialReason = null;
-        int? running = null;
-        int? lastStarted = null;
-        var cellClock = new Stopwatch();
+        var journalPath = Path.Combine(Path.GetTempPath(), $"activationcourse-{Environment.ProcessId}-{Guid.NewGuid():N}.journal");
         try
         {
-            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                var exited = process.WaitForExitAsync(connect.Token);
-                var connected = pipe.WaitForConnectionAsync(connect.Token);
-                if (await Task.WhenAny(connected, exited) != connected)
-                {
-                    await connect.CancelAsync();
-                    return Crashed(lastStarted, "the notebook worker ended before it started the notebook");
-                }
-                await connected;
-                await connect.CancelAsync();
-            }
-
-            using var reader = new StreamReader(pipe, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
-            await using var writer = new StreamWriter(pipe, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            await writer.WriteLineAsync(WorkerProtocol.Serialize(new WorkerRequest(
-                NotebookWriter.ToJson(notebook), directory, name, options.RepositoryRoot, options.CellOutputLimit)));
-            await writer.FlushAsync(cancellationToken);
-
-            CancellationTokenSource? timer = null;
-            try
-            {
-                while (true)
-                {
-                    using var wait = timer is null
-                        ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-                        : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-                    string? line;
-                    try
-                    {
-                        line = await reader.ReadLineAsync(wait.Token);
-                    }
-                    catch (OperationCanceledException) when (timer?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-                    {
-                        var elapsed = cellClock.Elapsed;
-                        await AskForPartialAsync(reader, writer);
-                        Stop(process);
-                        return TimedOut(running!.Value, elapsed);
-                    }
-                    if (line is null)
-                        break;
-                    var message = WorkerProtocol.Deserialize<WorkerMessage>(line);
-                    switch (message.Event)
-                    {
-                        case WorkerEvent.Progress:
-                            if (message.Status == CellStatus.Running)
-                                lastStarted = message.Number;
-                            options.Progress?.Invoke(new CellProgress(name, message.Number, message.Count, message.Status, message.Elapsed));
-                            break;
-                        case WorkerEvent.Executing:
-                            running = message.Number;
-                            cellClock.Restart();
-                            timer?.Dispose();
-                            timer = new CancellationTokenSource(options.CellTimeout);
-                            break;
-                        case WorkerEvent.Finished:
-                            running = null;
-                            timer?.Dispose();
-                            timer = null;
-                            finished[message.Number] = message;
-                            partial = null;
-                            partialReason = null;
-                            break;
-                        case WorkerEvent.Partial:
-                            Keep(message);
-                            break;
-                        case WorkerEvent.Result:
-                            var executed = NotebookReader.ParseIpynb(message.Notebook!);
-                            Stop(process, TimeSpan.FromSeconds(5));
-                            return new NotebookRunResult(name, executed, message.Cells!, total.Elapsed);
-                    }
-                }
-            }
-            finally
-            {
-                timer?.Dispose();
-            }
-
-            // The pipe closed without a result: the process ended under the notebook.
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-                Stop(process);
-            process.WaitForExit();
-            var code = process.ExitCode;
-            return Crashed(running ?? lastStarted, $"the notebook's process ended (exit code {code}){Reason()}");
+            using var journal = OpenJournal(journalPath);
+            await using var worker = WorkerProcess.Start(launch, directory);
+            var run = new WorkerRun(notebook, directory, name, options, worker, journal, journal is null ? null : journalPath);
+            return await run.RunAsync(cancellationToken);
         }
-        catch (OperationCanceledException)
+        finally
         {
-            Stop(process);
-            throw;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or NotebookFormatException)
-        {
-            Stop(process);
-            return Crashed(running ?? lastStarted, $"the notebook worker failed: {e.Message}{Reason()}");
-        }
-
-        string Reason()
-        {
-            string text;
-            lock (stderr)
-                text = stderr.ToString();
-            var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var reason = (partialReason is null ? null : "Unhandled exception. " + partialReason) ?? lines.FirstOrDefault(l => l.StartsWith("Unhandled exception.", StringComparison.Ordinal)
-                    || l.StartsWith("Stack overflow", StringComparison.Ordinal)
-                    || l.StartsWith("Fatal error", StringComparison.Ordinal)
-                    || l.StartsWith("Process terminated", StringComparison.Ordinal))
-                ?? lines.FirstOrDefault();
-            return reason is null ? "; it printed nothing (did a cell call Environment.Exit?)" : $": {new PathScrubber(directory, options.RepositoryRoot ?? RepositoryRoot.TryFind(directory)).Scrub(reason)}";
-        }
-
-        // What the cell printed before it timed out: asked for, with a short wait (a cell can hold up its own process).
-        async Task AskForPartialAsync(StreamReader reader, StreamWriter writer)
-        {
-            try
-            {
-                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-                await writer.WriteLineAsync(WorkerProtocol.SnapshotRequest.AsMemory(), wait.Token);
-                await writer.FlushAsync(wait.Token);
-                while (await reader.ReadLineAsync(wait.Token) is { } line)
-                {
-                    var message = WorkerProtocol.Deserialize<WorkerMessage>(line);
-                    if (message.Event == WorkerEvent.Partial)
-                    {
-                        Keep(message);
-                        return;
-                    }
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException or System.Text.Json.JsonException)
-            {
-                // Nothing came: the cell's outputs are lost with its process.
-            }
-        }
-
-        void Keep(WorkerMessage message)
-        {
-            partial = WorkerProtocol.OutputsFromJson(message.Notebook!);
-            partialReason = message.Error;
-        }
-
-        NotebookRunResult TimedOut(int number, TimeSpan elapsed)
-        {
-            var message = $"the cell did not finish within {options.CellTimeout.TotalSeconds:0.###} s (the runner's cell timeout); its process was stopped and the rest of the notebook is abandoned";
-            return Partial(number, "Timeout", message, elapsed);
-        }
-
-        NotebookRunResult Crashed(int? number, string message)
-        {
-            // Blame the cell that ran; when none did, the first code cell that did not finish.
-            var blamed = number is int n && !finished.ContainsKey(n)
-                ? n
-                : notebook.Cells.Select((c, i) => (c, i + 1)).Where(x => x.c.Kind == CellKind.Code && !finished.ContainsKey(x.Item2)).Select(x => x.Item2).FirstOrDefault(number ?? 1);
-            return Partial(blamed, ProcessExited, message, running is null ? TimeSpan.Zero : cellClock.Elapsed);
-        }
-
-        NotebookRunResult Partial(int failed, string ename, string message, TimeSpan elapsed)
-        {
-            var executed = notebook.Clone();
-            var results = new List<CellResult>();
-            var lastCount = 0;
-            for (var i = 0; i < executed.Cells.Count; i++)
-            {
-                var cell = executed.Cells[i];
-                var number = i + 1;
-                if (cell.Kind != CellKind.Code)
-                {
-                    results.Add(new CellResult(number, CellStatus.NotCode, TimeSpan.Zero));
-                    continue;
-                }
-                cell.Outputs.Clear();
-                cell.ExecutionCount = null;
-                if (finished.TryGetValue(number, out var done))
-                {
-                    cell.Outputs.AddRange(WorkerProtocol.OutputsFromJson(done.Notebook!));
-                    cell.ExecutionCount = done.ExecutionCount;
-                    lastCount = done.ExecutionCount ?? lastCount;
-                    results.Add(new CellResult(number, done.Status, done.Elapsed, done.Error, done.Line));
-                }
-                else if (number == failed)
-                {
-                    cell.ExecutionCount = lastCount + 1;
-                    if (partial is not null)
-                        cell.Outputs.AddRange(partial);
-                    cell.Outputs.Add(new ErrorOutput(ename, message, [message]));
-                    results.Add(new CellResult(number, CellStatus.Failed, elapsed, message));
-                    options.Progress?.Invoke(new CellProgress(name, number, executed.Cells.Count, CellStatus.Failed, elapsed));
-                }
-                else
-                {
-                    results.Add(new CellResult(number, CellStatus.NotRun, TimeSpan.Zero));
-                }
-            }
-            return new NotebookRunResult(name, executed, results, total.Elapsed);
+            File.Delete(journalPath);
         }
     }
 
-    /// <summary>Ends the worker and anything it started, unless it ends by itself within <paramref name="grace"/>.</summary>
-    private static void Stop(Process process, TimeSpan grace = default)
+    /// <summary>The journal for the running cell's console text, or null when no file can be made for it (the run goes on without).</summary>
+    private OutputJournal? OpenJournal(string path)
     {
         try
         {
-            if (grace > TimeSpan.Zero && process.WaitForExit(grace))
-                return;
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            return OutputJournal.Create(path, OutputJournal.CapacityFor(Math.Min(options.CellOutputLimit, options.NotebookOutputLimit)));
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // It had already ended.
+            return null;
+        }
+    }
+
+    /// <summary>One notebook's run in a worker: follows the worker's reports, enforces the cell timeout, and explains a crash.</summary>
+    private sealed class WorkerRun(Notebook notebook, string directory, string name, RunnerOptions options, WorkerProcess worker, OutputJournal? journal, string? journalPath)
+    {
+        private readonly CellResultAssembler cells = new(notebook, name, options.Progress);
+        private readonly Stopwatch total = Stopwatch.StartNew();
+        private readonly Stopwatch cellClock = new();
+        private int? running;
+        private int? lastStarted;
+        private List<CellOutput>? partial;
+        private string? partialReason;
+
+        public async Task<NotebookRunResult> RunAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                if (!await worker.ConnectAsync(cancellationToken))
+                    return Crashed($"the notebook worker ended before it started the notebook{Reason("")}");
+                await worker.SendAsync(WorkerProtocol.Serialize(new WorkerRequest(
+                    NotebookWriter.ToJson(notebook), directory, name, options.RepositoryRoot, options.CellOutputLimit, options.NotebookOutputLimit, journalPath)), cancellationToken);
+                while (true)
+                {
+                    WorkerMessage? message;
+                    try
+                    {
+                        message = await worker.ReadAsync(running is null || options.CellTimeout == Timeout.InfiniteTimeSpan ? null : options.CellTimeout - cellClock.Elapsed, cancellationToken);
+                    }
+                    catch (TimeoutException)
+                    {
+                        return await TimedOutAsync();
+                    }
+                    if (message is null)
+                        return Ended();
+                    if (Follow(message))
+                    {
+                        worker.Stop(); // the worker waits for this: what its cells started ends with it
+                        return cells.Complete(total.Elapsed);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or NotebookFormatException)
+            {
+                worker.Stop();
+                return Crashed($"the notebook worker failed: {e.Message}{Reason()}");
+            }
+        }
+
+        /// <summary>Takes in one report from the worker; true when it was the last (the notebook ended).</summary>
+        private bool Follow(WorkerMessage message)
+        {
+            switch (message.Event)
+            {
+                case WorkerEvent.Progress:
+                    if (message.Status == CellStatus.Running)
+                        lastStarted = message.Number;
+                    options.Progress?.Invoke(new CellProgress(name, message.Number, message.Count, message.Status, message.Elapsed));
+                    break;
+                case WorkerEvent.Executing:
+                    running = message.Number;
+                    cellClock.Restart();
+                    break;
+                case WorkerEvent.Finished:
+                    running = null;
+                    var outputs = WorkerProtocol.OutputsFromJson(message.Notebook!);
+                    cells.Finished(new CellResult(message.Number, message.Status, message.Elapsed, message.Error, message.Line, message.Truncated), message.ExecutionCount, () => outputs);
+                    partial = null;
+                    partialReason = null;
+                    break;
+                case WorkerEvent.Partial:
+                    Keep(message);
+                    break;
+                case WorkerEvent.Result:
+                    return true;
+            }
+            return false;
+        }
+
+        private async Task<NotebookRunResult> TimedOutAsync()
+        {
+            var elapsed = cellClock.Elapsed;
+            if (await worker.AskForPartialAsync() is { } message)
+                Keep(message);
+            worker.Stop();
+            var text = $"the cell did not finish within {options.CellTimeout.TotalSeconds:0.###} s (the runner's cell timeout); its process was stopped and the rest of the notebook is abandoned";
+            return cells.Abandon(running!.Value, "Timeout", text, elapsed, partial ?? Journaled(running.Value), total.Elapsed);
+        }
+
+        /// <summary>The pipe closed without a result: the process ended under the notebook.</summary>
+        private NotebookRunResult Ended()
+        {
+            var how = worker.WaitForEnd();
+            var signaled = how.StartsWith("killed", StringComparison.Ordinal);
+            var silent = signaled
+                ? "; it printed nothing (something outside the notebook ended it, or the system ran out of memory)"
+                : "; it printed nothing (did a cell call Environment.Exit?)";
+            return Crashed($"the notebook's process ended ({how}){Reason(silent)}");
+        }
+
+        private NotebookRunResult Crashed(string message)
+        {
+            var number = running ?? lastStarted;
+            var kept = partial ?? (number is int n ? Journaled(n) : null);
+            return cells.Abandon(number, ProcessExited, message, running is null ? TimeSpan.Zero : cellClock.Elapsed, kept, total.Elapsed);
+        }
+
+        /// <summary>What cell <paramref name="number"/> printed, from the journal, when the worker could not send it.</summary>
+        private List<CellOutput>? Journaled(int number) =>
+            journal?.Read() is ({ } cell, { Count: > 0 } outputs) && cell == number ? [.. outputs.Select(Scrubber().Scrub)] : null;
+
+        private PathScrubber Scrubber() => new(directory, options.RepositoryRoot ?? RepositoryRoot.TryFind(directory));
+
+        private string Reason(string silent = "; it printed nothing (did a cell call Environment.Exit?)")
+        {
+            var reason = partialReason is null ? worker.CrashLine() : "Unhandled exception. " + partialReason;
+            return reason is null ? silent : $": {Scrubber().Scrub(reason)}";
+        }
+
+        private void Keep(WorkerMessage message)
+        {
+            partial = WorkerProtocol.OutputsFromJson(message.Notebook!);
+            partialReason = message.Error;
         }
     }
 }

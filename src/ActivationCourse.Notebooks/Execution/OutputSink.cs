@@ -10,12 +10,16 @@ namespace ActivationCourse.Notebooks.Execution;
 /// <remarks>
 /// The stream output being written to stays a <see cref="StringBuilder"/> until a snapshot is taken, so capture
 /// costs time linear in the text (a string per write would copy everything written so far, every time).
-/// Past <paramref name="limit"/> characters the rest of the cell's output is dropped, with a note saying so.
+/// Past <paramref name="limit"/> characters the rest of the cell's output is dropped, with a note saying so
+/// (<paramref name="reason"/>, when given, says which limit that was; by default the cell's own).
 /// </remarks>
-internal sealed class OutputSink(long limit = OutputSink.DefaultLimit)
+internal sealed class OutputSink(long limit = OutputSink.DefaultLimit, string? reason = null)
 {
     /// <summary>10 MB of text per cell.</summary>
     public const long DefaultLimit = 10L * 1024 * 1024;
+
+    /// <summary>25 MB of text per notebook (the largest lesson holds under 1 MB).</summary>
+    public const long DefaultNotebookLimit = 25L * 1024 * 1024;
 
     private readonly List<CellOutput> outputs = [];
     private readonly Lock gate = new();
@@ -29,6 +33,19 @@ internal sealed class OutputSink(long limit = OutputSink.DefaultLimit)
     public TextWriter Stdout => new StreamWriter(this, "stdout");
 
     public TextWriter Stderr => new StreamWriter(this, "stderr");
+
+    /// <summary>Text kept so far, in characters (what counts against the limit).</summary>
+    public long Size
+    {
+        get
+        {
+            lock (gate)
+                return size;
+        }
+    }
+
+    /// <summary>Called with each piece of console text kept (the stream's name and the text), under the sink's lock, so in order.</summary>
+    public Action<string, string>? Kept { get; set; }
 
     /// <summary>True once output was dropped for going past the limit.</summary>
     public bool Truncated
@@ -116,9 +133,9 @@ internal sealed class OutputSink(long limit = OutputSink.DefaultLimit)
                 openStream = stream;
                 outputs.Add(new StreamOutput(stream, "")); // placeholder, filled in by Close or Snapshot
             }
-            open.Append(kept);
-            if (kept.Length < text.Length)
-                open.Append(Note());
+            var note = kept.Length < text.Length ? Note() : "";
+            open.Append(kept).Append(note);
+            Kept?.Invoke(stream, kept + note);
         }
     }
 
@@ -140,9 +157,9 @@ internal sealed class OutputSink(long limit = OutputSink.DefaultLimit)
         if (truncated)
             return "";
         truncated = true;
-        var size = limit >= 1024 * 1024 ? $"{limit / (1024.0 * 1024):0.##} MB" : $"{limit} characters";
-        return $"\n[output truncated: this cell wrote more than {size}; the rest was dropped]\n";
+        return $"\n[output truncated: {reason ?? $"this cell wrote more than {RunnerOptions.Describe(limit)}"}; the rest was dropped]\n";
     }
+
 
     private static long LengthOf(CellOutput output) => output switch
     {

@@ -27,7 +27,8 @@ public enum CellStatus
 /// <param name="Elapsed">Time the cell took.</param>
 /// <param name="Error">The error message when it failed.</param>
 /// <param name="Line">The 1-based line within the cell where it failed, when known.</param>
-public sealed record CellResult(int Number, CellStatus Status, TimeSpan Elapsed, string? Error = null, int? Line = null);
+/// <param name="OutputTruncated">True when some of the cell's output was dropped for going past the cell's or the notebook's output limit.</param>
+public sealed record CellResult(int Number, CellStatus Status, TimeSpan Elapsed, string? Error = null, int? Line = null, bool OutputTruncated = false);
 
 /// <summary>The outcome of running one notebook.</summary>
 /// <param name="Name">The notebook's display name (its path relative to the repository, or its file name).</param>
@@ -38,6 +39,9 @@ public sealed record NotebookRunResult(string Name, Notebook Executed, IReadOnly
 {
     /// <summary>True when no cell failed.</summary>
     public bool Succeeded => Cells.All(c => c.Status != CellStatus.Failed);
+
+    /// <summary>The cells whose output was cut at an output limit (see <see cref="CellResult.OutputTruncated"/>).</summary>
+    public IReadOnlyList<int> TruncatedCells => [.. Cells.Where(c => c.OutputTruncated).Select(c => c.Number)];
 
     /// <summary>The failed cell, if any.</summary>
     public CellResult? Failure => Cells.FirstOrDefault(c => c.Status == CellStatus.Failed);

@@ -18,10 +18,23 @@ public sealed record RunnerOptions
     public long CellOutputLimit { get; init; } = OutputSink.DefaultLimit;
 
     /// <summary>
+    /// The most text all the cells of a notebook keep together (25 MB by default): once the cells before have kept
+    /// that much, a cell keeps only what is left, and later cells keep nothing but a note saying so.
+    /// </summary>
+    public long NotebookOutputLimit { get; init; } = OutputSink.DefaultNotebookLimit;
+
+    /// <summary>
     /// Called once a cell is compiled, just before its code runs (the worker's timer starts here), with the cell number
     /// and a function that returns the cell's outputs so far (paths scrubbed).
     /// </summary>
     internal Action<int, Func<IReadOnlyList<CellOutput>>>? CellExecuting { get; init; }
+
+    /// <summary>An output limit in words, as the runner's notes give it: "10 MB" from 1 MB up, else "1000 characters".</summary>
+    public static string Describe(long limit) =>
+        limit >= 1024 * 1024 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{limit / (1024.0 * 1024):0.##} MB") : $"{limit} characters";
+
+    /// <summary>Where a worker keeps the running cell's console text as it is written (see <see cref="OutputJournal"/>), or null.</summary>
+    internal OutputJournal? Journal { get; init; }
 
     /// <summary>Called when a code cell ends: its result, execution count and outputs so far (paths scrubbed).</summary>
     internal Action<CellResult, int?, IReadOnlyList<CellOutput>>? CellFinished { get; init; }

@@ -5,8 +5,11 @@ using ActivationCourse.Notebooks.Model;
 
 namespace ActivationCourse.Notebooks.Execution;
 
-/// <summary>What the runner asks a worker process to run: one notebook, as nbformat JSON.</summary>
-internal sealed record WorkerRequest(string Notebook, string Directory, string Name, string? RepositoryRoot, long CellOutputLimit);
+/// <summary>
+/// What the runner asks a worker process to run: one notebook, as nbformat JSON, with the output limits and the
+/// <see cref="OutputJournal"/> file for the running cell's console text (null: none).
+/// </summary>
+internal sealed record WorkerRequest(string Notebook, string Directory, string Name, string? RepositoryRoot, long CellOutputLimit, long NotebookOutputLimit, string? JournalPath);
 
 /// <summary>The kinds of <see cref="WorkerMessage"/>.</summary>
 internal enum WorkerEvent
@@ -23,7 +26,7 @@ internal enum WorkerEvent
     /// <summary>The outputs of the running cell so far: asked for before a timeout ends the process, or sent as it ends under the cell.</summary>
     Partial,
 
-    /// <summary>The notebook ended; the executed notebook comes with it.</summary>
+    /// <summary>The notebook ended (every cell has been reported); the worker then waits for the runner to end it and what its cells started.</summary>
     Result,
 }
 
@@ -38,7 +41,7 @@ internal sealed record WorkerMessage(
     int? Line = null,
     int? ExecutionCount = null,
     string? Notebook = null,
-    IReadOnlyList<CellResult>? Cells = null);
+    bool Truncated = false);
 
 /// <summary>
 /// The runner and its worker talk over a local pipe (never the worker's console, which notebook code may write to),

@@ -131,19 +131,7 @@ public static class NotebookReader
             var source = string.Join("\n", body);
             if (kind == "meta")
             {
-                JsonNode? meta;
-                try
-                {
-                    meta = source.Trim().Length == 0 ? new JsonObject() : JsonNode.Parse(source);
-                }
-                catch (JsonException e)
-                {
-                    var at = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-                    throw new NotebookFormatException($"the #!meta block is not valid JSON: {(at > 0 ? e.Message[..at] : e.Message)}");
-                }
-                if (meta is not JsonObject metaObject)
-                    throw Wrong("the #!meta block", "a JSON object", meta);
-                defaultKernel = ((metaObject["kernelInfo"] as JsonObject)?["defaultKernelName"] as JsonValue)?.TryGetValue(out string? name) == true ? name : null;
+                defaultKernel = DefaultKernelOf(source);
             }
             else if (kind == "markdown")
             {
@@ -172,6 +160,24 @@ public static class NotebookReader
         Flush();
         notebook.Metadata = Notebook.PolyglotMetadata(defaultKernel ?? "csharp");
         return notebook;
+    }
+
+    /// <summary>The default kernel a <c>.dib</c> file's <c>#!meta</c> block names, or null.</summary>
+    private static string? DefaultKernelOf(string source)
+    {
+        JsonNode? meta;
+        try
+        {
+            meta = source.Trim().Length == 0 ? new JsonObject() : JsonNode.Parse(source);
+        }
+        catch (JsonException e)
+        {
+            var at = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new NotebookFormatException($"the #!meta block is not valid JSON: {(at > 0 ? e.Message[..at] : e.Message)}");
+        }
+        if (meta is not JsonObject metaObject)
+            throw Wrong("the #!meta block", "a JSON object", meta);
+        return ((metaObject["kernelInfo"] as JsonObject)?["defaultKernelName"] as JsonValue)?.TryGetValue(out string? name) == true ? name : null;
     }
 
     private static readonly HashSet<string> CellKinds = new(StringComparer.OrdinalIgnoreCase)
