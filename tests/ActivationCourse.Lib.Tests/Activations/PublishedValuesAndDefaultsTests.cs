@@ -152,7 +152,7 @@ public class PublishedValuesAndDefaultsTests
     [Fact]
     public void RegistryLooksUpNamesAndAliases()
     {
-        Assert.Equal(30, ActivationRegistry.Names.Count);
+        Assert.Equal(ActivationRegistry.Names.Count, ActivationRegistry.Names.Distinct().Count());
         Assert.Equal(ActivationRegistry.Names, ActivationRegistry.All.Select(a => a.Name));
         Assert.IsType<SiLU>(ActivationRegistry.Get("swish"));
         Assert.IsType<LeakyReLU>(ActivationRegistry.Get("Leaky_ReLU"));
