@@ -40,6 +40,7 @@ public static class ActivationRegistry
         ("soft_exponential", () => new SoftExponential()),
         ("srelu", () => new SReLU()),
         ("apl", () => new APL()),
+        ("soft_shrink", () => new SoftShrink()),
     ];
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)

@@ -69,6 +69,7 @@ public class ActivationContractTests
     [InlineData("softplus 0 20", "beta", "softplus: beta must be a finite number > 0, got 0.")]
     [InlineData("softplus 1 0", "threshold", "softplus: threshold must be a finite number > 0, got 0.")]
     [InlineData("celu 0", "alpha", "celu: alpha must be a finite number other than 0, got 0.")]
+    [InlineData("soft_shrink -0.1", "lambda", "soft_shrink: lambda must be a finite number ≥ 0, got -0.1.")]
     [InlineData("apl 0.2,NaN 0,-1", "slopes[1]", "apl: slopes[1] must be a finite number, got NaN.")]
     [InlineData("apl 0.2,-0.4,0.1 0,-1", "hinges", "apl: hinges must have as many values as slopes (3), got 2.")]
     public void Out_of_range_parameters_are_rejected_with_one_message_shape(string spec, string parameter, string message)
