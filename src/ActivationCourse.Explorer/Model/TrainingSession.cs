@@ -57,18 +57,13 @@ public sealed class TrainingSession
         int width = 2;
         foreach (var hidden in state.Layers)
         {
-            int pieces = hidden.Activation == "maxout" ? 2 : 1;
-            var layer = new DenseLayer(width, hidden.Units * pieces);
+            var layer = new DenseLayer(width, HiddenLayers.DenseOutputs(hidden.Activation, hidden.Units));
             layer.Initialize(Initializers.DefaultFor(hidden.Activation), random);
             layers.Add(layer);
             dense.Add(layer);
-            layers.Add(hidden.Activation switch
-            {
-                "maxout" => new MaxoutLayer(hidden.Units, pieces),
-                "prelu" => new PReLULayer(hidden.Units),
-                "rrelu" => new RReLULayer(hidden.Units, seed: random.Next()),
-                _ => new ActivationLayer(ActivationRegistry.Get(hidden.Activation), hidden.Units),
-            });
+            // Only RReLU draws a seed, so the other networks keep the weights their links always showed.
+            int seed = hidden.Activation == "rrelu" ? random.Next() : 0;
+            layers.Add(HiddenLayers.Create(hidden.Activation, hidden.Units, seed: seed));
             width = hidden.Units;
         }
         var output = new DenseLayer(width, 2);

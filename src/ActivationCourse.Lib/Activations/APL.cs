@@ -15,8 +15,11 @@ public sealed class APL : ElementwiseActivation<APL.Ops>
     private readonly double[] _a;
     private readonly double[] _b;
 
+    private static readonly double[] DefaultSlopes = [0.2, -0.4];
+    private static readonly double[] DefaultHinges = [0.0, -1.0];
+
     /// <summary>The default two-hinge APL.</summary>
-    public APL() : this([0.2, -0.4], [0.0, -1.0])
+    public APL() : this(DefaultSlopes, DefaultHinges)
     {
     }
 
@@ -48,6 +51,21 @@ public sealed class APL : ElementwiseActivation<APL.Ops>
     public override string Range => "depends on the hinges";
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [.. _b.Append(0.0).Distinct().Order()];
+    /// <inheritdoc/>
+    public override string Tex => @"f(x) = \max(0, x) + \sum_{s} a_s \max(0, -x + b_s)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer (Agostinelli et al. 2014); here a = (0.2, −0.4), b = (0, −1).";
+    /// <inheritdoc/>
+    /// <remarks>Each hinge s is two settings, "slopes[s]" and "hinges[s]"; a hinge beyond the default two defaults to slope 0 (no effect).</remarks>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        .. _a.Select((a, s) => new ActivationSetting($"slopes[{s}]", $"a_{s + 1}", a, s < DefaultSlopes.Length ? DefaultSlopes[s] : 0, -1, 1, 0.05)),
+        .. _b.Select((b, s) => new ActivationSetting($"hinges[{s}]", $"b_{s + 1}", b, s < DefaultHinges.Length ? DefaultHinges[s] : 0, -3, 3, 0.1)),
+    ];
+
+    // Elements given by name ("slopes[2]") replace or extend the default lists; the two lists must be as long.
+    internal override Activation Create(ActivationArguments arguments) => new APL(arguments.List("slopes"), arguments.List("hinges"));
+
     /// <inheritdoc/>
     protected override Ops Kernel => new(_a, _b);
 

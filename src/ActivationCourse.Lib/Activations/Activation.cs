@@ -30,6 +30,40 @@ public abstract class Activation
     /// <summary>Points where f is not differentiable (empty for smooth functions).</summary>
     public virtual IReadOnlyList<double> Kinks => [];
 
+    /// <summary>
+    /// The formula as TeX (KaTeX), with the parameters as symbols (<see cref="Settings"/> gives their values),
+    /// e.g. <c>f(x) = \max(0, x)</c>. Every registered activation has one (the tests check it).
+    /// </summary>
+    public virtual string Tex => "";
+
+    /// <summary>
+    /// One line on the frameworks: the PyTorch and Keras names and defaults, or that they have no such layer.
+    /// Every registered activation has one (the tests check it).
+    /// </summary>
+    public virtual string FrameworkNotes => "";
+
+    /// <summary>How diagnostics count saturated outputs of this activation (default: none counted).</summary>
+    public virtual SaturationRule Saturation => SaturationRule.None;
+
+    /// <summary>
+    /// The weight initialization a layer feeding this activation gets by default (<see cref="Training.Initialization.Auto"/>):
+    /// He normal unless overridden (Xavier for the squashing functions, LeCun for SELU).
+    /// </summary>
+    public virtual Training.Initialization DefaultInitialization => Training.Initialization.HeNormal;
+
+    /// <summary>
+    /// The parameters of this instance, in constructor order, with their defaults and slider ranges (empty when the
+    /// activation has none). <see cref="ActivationRegistry.Create"/> takes values by these names.
+    /// </summary>
+    public virtual IReadOnlyList<ActivationSetting> Settings => [];
+
+    /// <summary>
+    /// A new instance of this activation with the parameter values of <paramref name="arguments"/> (its constructor
+    /// validates them); null for an activation without parameters. Read every parameter through
+    /// <paramref name="arguments"/>: a given name that is never read is reported as unknown.
+    /// </summary>
+    internal virtual Activation? Create(ActivationArguments arguments) => null;
+
     /// <summary>f(x) for one value, in double precision.</summary>
     public abstract double Forward(double x);
 

@@ -45,6 +45,14 @@ internal static class ActivationParameter
             throw new ArgumentOutOfRangeException(name, count, $"{activation}: {name} must have as many values as {otherName} ({otherCount}), got {count}.");
     }
 
+    /// <summary>The error for a parameter name the activation does not have (it lists the names it has).</summary>
+    public static ArgumentOutOfRangeException Unknown(string activation, string name, IEnumerable<string> names)
+    {
+        string known = string.Join(", ", names);
+        string has = known.Length == 0 ? "it has no parameters" : $"its parameters are {known}";
+        return new(name, $"{activation}: {name} must be a parameter of {activation} ({has}).");
+    }
+
     private static ArgumentOutOfRangeException Invalid(string activation, string name, string requirement, double value) =>
         new(name, value, $"{activation}: {name} must be {requirement}, got {Show(value)}.");
 

@@ -40,6 +40,7 @@ public static class ActivationRegistry
         ("soft_exponential", () => new SoftExponential()),
         ("srelu", () => new SReLU()),
         ("apl", () => new APL()),
+        ("soft_shrink", () => new SoftShrink()),
     ];
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -79,6 +80,33 @@ public static class ActivationRegistry
         throw new ArgumentException(
             $"Unknown activation '{name}'. Valid names: {string.Join(", ", Names)} (aliases: {string.Join(", ", Aliases.Keys)}).",
             nameof(name));
+    }
+
+    /// <summary>
+    /// A new instance by name or alias with the given parameter values, keyed by the names of its
+    /// <see cref="Activation.Settings"/> (a list element as "slopes[0]"); parameters not given take their defaults.
+    /// <c>ActivationRegistry.Create("hard_tanh", new Dictionary&lt;string, double&gt; { ["min"] = -2, ["max"] = 2 })</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown activation name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A value the constructor rejects, or a name that is not one of the activation's parameters, with the one message
+    /// shape of every activation parameter ("<c>hard_tanh: max must be &gt; min (2), got -2.</c>").
+    /// </exception>
+    public static Activation Create(string name, IReadOnlyDictionary<string, double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var template = Get(name);
+        var arguments = new ActivationArguments(template.Name, template.Settings, parameters);
+        var created = template.Create(arguments) ?? template;
+        arguments.ThrowOnUnread();
+        return created;
+    }
+
+    /// <summary>This instance's parameter values by name (empty for an activation without parameters): what <see cref="Create"/> takes back.</summary>
+    public static IReadOnlyDictionary<string, double> ParametersOf(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return activation.Settings.ToDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Like <see cref="Get"/>, returning false for an unknown name.</summary>

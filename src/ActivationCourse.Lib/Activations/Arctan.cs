@@ -19,6 +19,10 @@ public sealed class Arctan : ElementwiseActivation<Arctan.Ops>
     /// <inheritdoc/>
     public override string Range => "(−π/2, π/2)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \arctan x";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: atan x and 1/(1 + x²).</summary>

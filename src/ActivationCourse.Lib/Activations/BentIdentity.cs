@@ -19,6 +19,10 @@ public sealed class BentIdentity : ElementwiseActivation<BentIdentity.Ops>
     /// <inheritdoc/>
     public override string Range => "(−∞, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \frac{\sqrt{x^{2} + 1} - 1}{2} + x";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel. With a = |x|: h = √(1 + x²) if a ≤ 1 else a·√(1 + 1/a²).</summary>

@@ -22,6 +22,10 @@ public sealed class BinaryStep : ElementwiseActivation<BinaryStep.Ops>
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No layer in PyTorch or Keras (torch.heaviside with values = 1); f′ = 0 everywhere, so nothing learns through it.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: step and its zero derivative.</summary>

@@ -24,6 +24,19 @@ public sealed class CELU(double alpha = 1.0) : ElementwiseActivation<CELU.Ops>
     /// <inheritdoc/>
     public override string Range => $"(−{Printing.Num.Show(Alpha)}, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \max(0, x) + \min\!\left(0, \alpha (e^{x/\alpha} - 1)\right)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.CELU(alpha = 1). No Keras layer.";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("alpha", "α", Alpha, 1.0, 0.05, 3, 0.05),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new CELU(arguments["alpha"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha);
 
     /// <summary>Kernel: x or α·expm1(x/α), and 1 or e^(x/α).</summary>

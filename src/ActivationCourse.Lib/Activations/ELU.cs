@@ -26,6 +26,19 @@ public sealed class ELU(double alpha = 1.0) : ElementwiseActivation<ELU.Ops>
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => Alpha == 1.0 ? [] : [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.ELU(alpha = 1); Keras elu(alpha = 1).";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("alpha", "α", Alpha, 1.0, 0.05, 3, 0.05),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new ELU(arguments["alpha"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha, 1.0);
 
     /// <summary>Kernel shared with SELU: λ·(x if x &gt; 0 else α(eˣ − 1)) and λ·(1 or α·eˣ).</summary>

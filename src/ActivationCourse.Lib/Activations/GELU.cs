@@ -24,6 +24,10 @@ public sealed class GELU : ElementwiseActivation<GELU.Ops>
     /// <inheritdoc/>
     public override string Range => "[−0.16997, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\right)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.GELU() (exact). Keras gelu defaults to the tanh approximation (gelu_tanh).";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: x·Φ(x) and Φ(x) + x·φ(x).</summary>

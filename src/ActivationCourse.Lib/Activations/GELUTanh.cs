@@ -24,6 +24,10 @@ public sealed class GELUTanh : ElementwiseActivation<GELUTanh.Ops>
     /// <inheritdoc/>
     public override string Range => "≈ [−0.17, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \frac{x}{2}\left(1 + \tanh\!\left(\sqrt{2/\pi}\,(x + 0.044715 x^{3})\right)\right)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.GELU(approximate = 'tanh'); Keras gelu's default.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel for the tanh approximation.</summary>

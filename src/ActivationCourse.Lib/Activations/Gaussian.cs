@@ -19,6 +19,10 @@ public sealed class Gaussian : ElementwiseActivation<Gaussian.Ops>
     /// <inheritdoc/>
     public override string Range => "(0, 1]";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = e^{-x^{2}}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: e^(−x²) and −2x·e^(−x²).</summary>

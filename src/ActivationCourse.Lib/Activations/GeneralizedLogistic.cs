@@ -30,6 +30,21 @@ public sealed class GeneralizedLogistic(double maximum = 1.0, double steepness =
     /// <inheritdoc/>
     public override string Range => $"(0, {Printing.Num.Show(Maximum)})";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \frac{L}{1 + e^{-k (x - x_0)}}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "Not a framework layer; L = 1, k = 1, x₀ = 0 is the sigmoid.";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("maximum", "L", Maximum, 1.0, 0.1, 3, 0.1),
+        new("steepness", "k", Steepness, 1.0, 0.1, 10, 0.1),
+        new("midpoint", "x₀", Midpoint, 0.0, -3, 3, 0.1),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new GeneralizedLogistic(arguments["maximum"], arguments["steepness"], arguments["midpoint"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Maximum, Steepness, Midpoint);
 
     /// <summary>Kernel: L·σ(k(x − x₀)) and L·k·σ(1 − σ).</summary>

@@ -40,6 +40,23 @@ public sealed class HardSigmoid(double halfWidth = 3.0) : ElementwiseActivation<
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [-HalfWidth, HalfWidth];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \operatorname{clamp}\!\left(\frac{x + c}{2c}, 0, 1\right)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Hardsigmoid and Keras 3: c = 3 (x/6 + 1/2). Keras 2 / tf.keras: c = 2.5 (0.2x + 0.5).";
+    /// <inheritdoc/>
+    public override SaturationRule Saturation => SaturationRule.SigmoidLike;
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.XavierUniform;
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("halfWidth", "c", HalfWidth, 3.0, 0.5, 6, 0.1),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new HardSigmoid(arguments["halfWidth"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(HalfWidth);
 
     /// <summary>Kernel: clamp(x + c, 0, 2c)/(2c) and its slope.</summary>

@@ -22,6 +22,10 @@ public sealed class HardSwish : ElementwiseActivation<HardSwish.Ops>
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [-3.0, 3.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = x\,\frac{\operatorname{relu6}(x + 3)}{6}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Hardswish; Keras hard_silu / hard_swish.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: x·clamp(x + 3, 0, 6)/6 and the three-piece derivative.</summary>

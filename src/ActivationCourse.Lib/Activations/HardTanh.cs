@@ -28,6 +28,24 @@ public sealed class HardTanh(double min = -1.0, double max = 1.0) : ElementwiseA
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [Min, Max];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \operatorname{clamp}(x, \min, \max)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Hardtanh(min_val = −1, max_val = 1).";
+    /// <inheritdoc/>
+    public override SaturationRule Saturation => Min == -1 && Max == 1 ? SaturationRule.TanhLike : SaturationRule.None;
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.XavierUniform;
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("min", "min", Min, -1.0, -3, 0, 0.1),
+        new("max", "max", Max, 1.0, 0, 3, 0.1),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new HardTanh(arguments["min"], arguments["max"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Min, Max);
 
     /// <summary>Kernel: clamp and its 0/1 slope.</summary>

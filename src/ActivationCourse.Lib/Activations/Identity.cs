@@ -19,6 +19,12 @@ public sealed class Identity : ElementwiseActivation<Identity.Ops>
     /// <inheritdoc/>
     public override string Range => "(−∞, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = x";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Identity; Keras linear.";
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.XavierUniform;
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: f(x) = x, f′(x) = 1.</summary>

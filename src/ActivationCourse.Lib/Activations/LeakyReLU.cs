@@ -36,6 +36,19 @@ public sealed class LeakyReLU(double negativeSlope = 0.01) : ElementwiseActivati
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.LeakyReLU(negative_slope = 0.01). Keras LeakyReLU layer: 0.3; keras.activations.leaky_relu: 0.2.";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("negativeSlope", "a", NegativeSlope, 0.01, 0, 1, 0.01),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new LeakyReLU(arguments["negativeSlope"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(NegativeSlope);
 
     /// <summary>Kernel shared by Leaky ReLU, PReLU and RReLU (evaluation): x or a·x, and 1 or a.</summary>

@@ -19,6 +19,10 @@ public sealed class Mish : ElementwiseActivation<Mish.Ops>
     /// <inheritdoc/>
     public override string Range => "≈ [−0.3088, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = x \tanh\!\left(\log(1 + e^{x})\right)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Mish; Keras mish.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: x·tanh(softplus x) and its derivative.</summary>

@@ -26,6 +26,19 @@ public sealed class PReLU(double slope = 0.25) : ElementwiseActivation<LeakyReLU
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\ a \text{ learned}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.PReLU(init = 0.25), one slope; Keras PReLU: one slope per unit, initialized to 0.";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("slope", "a", Slope, 0.25, 0, 1, 0.01),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new PReLU(arguments["slope"]);
+
+    /// <inheritdoc/>
     protected override LeakyReLU.Ops Kernel => new(Slope);
 
     /// <summary>∂L/∂a = Σᵢ upstream[i]·min(x[i], 0), accumulated in double.</summary>

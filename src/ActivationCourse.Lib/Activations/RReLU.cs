@@ -32,6 +32,20 @@ public sealed class RReLU(double lower = 1.0 / 8, double upper = 1.0 / 3) : Elem
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} x & x \ge 0 \\ a x & x < 0 \end{cases},\ a \sim U(l, u) \text{ in training, } a = \tfrac{l + u}{2} \text{ in evaluation}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.RReLU(lower = 1/8, upper = 1/3). No Keras layer.";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("lower", "l", Lower, 1.0 / 8, 0, 1, 0.01),
+        new("upper", "u", Upper, 1.0 / 3, 0, 1, 0.01),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new RReLU(arguments["lower"], arguments["upper"]);
+
+    /// <inheritdoc/>
     protected override LeakyReLU.Ops Kernel => new(EvaluationSlope);
 
     /// <summary>

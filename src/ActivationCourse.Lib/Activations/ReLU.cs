@@ -21,6 +21,10 @@ public sealed class ReLU : ElementwiseActivation<ReLU.Ops>
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \max(0, x)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.ReLU; Keras relu. f′(0) = 0, as PyTorch.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: max(0, x) and the 0/1 step.</summary>

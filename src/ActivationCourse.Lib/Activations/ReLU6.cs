@@ -21,5 +21,9 @@ public sealed class ReLU6 : ElementwiseActivation<HardTanh.Ops>
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0, 6.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \min(\max(0, x), 6)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.ReLU6; Keras relu6.";
+    /// <inheritdoc/>
     protected override HardTanh.Ops Kernel => new(0.0, 6.0);
 }

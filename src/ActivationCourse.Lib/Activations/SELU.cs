@@ -26,6 +26,12 @@ public sealed class SELU : ElementwiseActivation<ELU.Ops>
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [0.0];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases},\ \alpha \approx 1.6733,\ \lambda \approx 1.0507";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.SELU; Keras selu (fixed constants).";
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.LeCunNormal;
+    /// <inheritdoc/>
     protected override ELU.Ops Kernel => new(Alpha, Scale);
 
 }

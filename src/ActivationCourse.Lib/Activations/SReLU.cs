@@ -41,6 +41,22 @@ public sealed class SReLU(double leftThreshold = -1.0, double leftSlope = 0.1, d
     /// <inheritdoc/>
     public override IReadOnlyList<double> Kinks => [LeftThreshold, RightThreshold];
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} t_r + a_r (x - t_r) & x \ge t_r \\ x & t_l < x < t_r \\ t_l + a_l (x - t_l) & x \le t_l \end{cases}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No PyTorch layer; the old keras-contrib SReLU learned all four values.";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("leftThreshold", "t_l", LeftThreshold, -1.0, -3, 0, 0.1),
+        new("leftSlope", "a_l", LeftSlope, 0.1, -1, 1, 0.05),
+        new("rightThreshold", "t_r", RightThreshold, 1.0, 0, 3, 0.1),
+        new("rightSlope", "a_r", RightSlope, 0.1, -1, 1, 0.05),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new SReLU(arguments["leftThreshold"], arguments["leftSlope"], arguments["rightThreshold"], arguments["rightSlope"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(LeftThreshold, LeftSlope, RightThreshold, RightSlope);
 
     /// <summary>Kernel for the three pieces.</summary>

@@ -24,6 +24,19 @@ public sealed class SiLU(double beta = 1.0) : ElementwiseActivation<SiLU.Ops>
     /// <inheritdoc/>
     public override string Range => "≈ [−0.278, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = x\,\sigma(\beta x)";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.SiLU and Keras silu/swish have β = 1 (no parameter).";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("beta", "β", Beta, 1.0, 0.1, 10, 0.1),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new SiLU(arguments["beta"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Beta);
 
     /// <summary>Kernel: x·σ(βx) and σ + βxσ(1 − σ).</summary>

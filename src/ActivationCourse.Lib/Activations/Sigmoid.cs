@@ -23,6 +23,14 @@ public sealed class Sigmoid : ElementwiseActivation<Sigmoid.Ops>
     /// <inheritdoc/>
     public override string Range => "(0, 1)";
     /// <inheritdoc/>
+    public override string Tex => @"\sigma(x) = \frac{1}{1 + e^{-x}}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Sigmoid; Keras sigmoid. No parameters.";
+    /// <inheritdoc/>
+    public override SaturationRule Saturation => SaturationRule.SigmoidLike;
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.XavierUniform;
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <inheritdoc/>

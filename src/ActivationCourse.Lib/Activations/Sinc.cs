@@ -20,6 +20,10 @@ public sealed class Sinc : ElementwiseActivation<Sinc.Ops>
     /// <inheritdoc/>
     public override string Range => "≈ [−0.2172, 1]";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \frac{\sin x}{x},\ f(0) = 1";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer (torch.sinc is the normalized sin(πx)/(πx)).";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel for sinc and its derivative.</summary>

@@ -19,6 +19,10 @@ public sealed class Sinusoid : ElementwiseActivation<Sinusoid.Ops>
     /// <inheritdoc/>
     public override string Range => "[−1, 1]";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \sin x";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer.";
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: sin and cos (vector forms with Cody–Waite range reduction).</summary>

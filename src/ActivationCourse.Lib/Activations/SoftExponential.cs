@@ -39,6 +39,19 @@ public sealed class SoftExponential(double alpha = 0.5) : ElementwiseActivation<
         _ => $"({Printing.Num.Show(Alpha - 1 / Alpha)}, ∞)",
     };
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \begin{cases} -\frac{\ln(1 - \alpha (x + \alpha))}{\alpha} & \alpha < 0 \\ x & \alpha = 0 \\ \frac{e^{\alpha x} - 1}{\alpha} + \alpha & \alpha > 0 \end{cases}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "No framework layer (Godfrey & Gashler 2015).";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("alpha", "α", Alpha, 0.5, -1, 1, 0.05),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new SoftExponential(arguments["alpha"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Alpha);
 
     /// <summary>Kernel for the three branches (α fixed per kernel).</summary>

@@ -27,6 +27,20 @@ public sealed class Softplus(double beta = 1.0, double threshold = 20.0) : Eleme
     /// <inheritdoc/>
     public override string Range => "(0, ∞)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \frac{1}{\beta} \log\!\left(1 + e^{\beta x}\right),\ f(x) = x \text{ where } \beta x > t";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Softplus(beta = 1, threshold = 20); Keras softplus (β = 1, no threshold).";
+    /// <inheritdoc/>
+    public override IReadOnlyList<ActivationSetting> Settings =>
+    [
+        new("beta", "β", Beta, 1.0, 0.1, 10, 0.1),
+        new("threshold", "t", Threshold, 20.0, 1, 40, 1),
+    ];
+
+    internal override Activation Create(ActivationArguments arguments) =>
+        new Softplus(arguments["beta"], arguments["threshold"]);
+
+    /// <inheritdoc/>
     protected override Ops Kernel => new(Beta, Threshold);
 
     /// <summary>Kernel: log1p(e^(βx))/β and σ(βx), linear above the threshold.</summary>

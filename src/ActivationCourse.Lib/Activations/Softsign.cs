@@ -19,6 +19,14 @@ public sealed class Softsign : ElementwiseActivation<Softsign.Ops>
     /// <inheritdoc/>
     public override string Range => "(−1, 1)";
     /// <inheritdoc/>
+    public override string Tex => @"f(x) = \frac{x}{1 + |x|}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Softsign; Keras softsign.";
+    /// <inheritdoc/>
+    public override SaturationRule Saturation => SaturationRule.TanhLike;
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.XavierUniform;
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <summary>Kernel: x/(1 + |x|) and 1/(1 + |x|)².</summary>

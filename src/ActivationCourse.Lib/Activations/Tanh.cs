@@ -22,6 +22,14 @@ public sealed class Tanh : ElementwiseActivation<Tanh.Ops>
     /// <inheritdoc/>
     public override string Range => "(−1, 1)";
     /// <inheritdoc/>
+    public override string Tex => @"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}";
+    /// <inheritdoc/>
+    public override string FrameworkNotes => "PyTorch nn.Tanh; Keras tanh.";
+    /// <inheritdoc/>
+    public override SaturationRule Saturation => SaturationRule.TanhLike;
+    /// <inheritdoc/>
+    public override Training.Initialization DefaultInitialization => Training.Initialization.XavierUniform;
+    /// <inheritdoc/>
     protected override Ops Kernel => default;
 
     /// <inheritdoc/>

@@ -26,6 +26,8 @@ public sealed class ActivationLayer : Layer
     /// <inheritdoc/>
     public override string? ActivationName => Activation.Name;
 
+    internal override SaturationRule Saturation => Activation.Saturation;
+
     internal override void Forward(ReadOnlySpan<float> x, Span<float> y, int rows, bool training)
         => Activation.Forward(x[..(rows * Inputs)], y[..(rows * Inputs)]);
 

@@ -25,15 +25,11 @@ public enum Initialization
 /// <summary>Draws initial weights for the <see cref="Initialization"/> schemes.</summary>
 public static class Initializers
 {
-    /// <summary>The default scheme for an activation name (snake_case, as in the registry).</summary>
-    /// <param name="activation">Activation name, e.g. "relu", "tanh", "selu".</param>
-    /// <returns>He for the ReLU family and anything unknown, Xavier for squashing functions, LeCun for SELU.</returns>
-    public static Initialization DefaultFor(string activation) => activation switch
-    {
-        "sigmoid" or "tanh" or "hard_sigmoid" or "hardtanh" or "hard_tanh" or "softsign" or "identity" or "linear" => Initialization.XavierUniform,
-        "selu" => Initialization.LeCunNormal,
-        _ => Initialization.HeNormal,
-    };
+    /// <summary>The default scheme for an activation name: its <see cref="Activations.Activation.DefaultInitialization"/>.</summary>
+    /// <param name="activation">Activation name or alias, e.g. "relu", "tanh", "selu".</param>
+    /// <returns>He for the ReLU family, maxout and anything unknown, Xavier for squashing functions, LeCun for SELU.</returns>
+    public static Initialization DefaultFor(string activation) =>
+        Activations.ActivationRegistry.TryGet(activation, out var function) ? function.DefaultInitialization : Initialization.HeNormal;
 
     /// <summary>Fills <paramref name="weights"/> (fan_in × fan_out) from the scheme's distribution.</summary>
     /// <param name="weights">Destination.</param>

@@ -45,6 +45,9 @@ public abstract class Layer
     /// </summary>
     public virtual string? ActivationName => null;
 
+    /// <summary>How diagnostics count this layer's saturated outputs (the activation's <see cref="Activations.Activation.Saturation"/>).</summary>
+    internal virtual Activations.SaturationRule Saturation => Activations.SaturationRule.None;
+
     /// <inheritdoc/>
     public override string ToString() => Description;
 

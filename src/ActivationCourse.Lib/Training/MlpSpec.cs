@@ -27,12 +27,12 @@ public sealed class MlpSpec
         Hidden = hidden.ToArray();
         Outputs = outputs;
         ArgumentNullException.ThrowIfNull(activation);
-        MlpBuilder.Canonical(activation);
+        HiddenLayers.Canonical(activation);
         Activation = activation;
     }
 
     /// <summary>Every name <see cref="Activation"/> accepts: the registry's element-wise activations plus the layer-backed ones.</summary>
-    public static IReadOnlyList<string> AvailableActivations => MlpBuilder.AvailableActivations();
+    public static IReadOnlyList<string> AvailableActivations => HiddenLayers.Names;
 
     /// <summary>Features per sample.</summary>
     public int Inputs { get; }
@@ -63,17 +63,41 @@ public sealed class MlpSpec
 
     private readonly int _maxoutPieces = 2;
 
-    /// <summary>Initial PReLU slope (PyTorch's default 0.25).</summary>
+    /// <summary>
+    /// Parameters of the hidden activation by the names of its <see cref="Activations.Activation.Settings"/>
+    /// (e.g. <c>["negativeSlope"] = 0.2</c> for "leaky_relu"); the defaults where not given. Checked when the network is built.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ActivationParameters { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Initial PReLU slope (PyTorch's default 0.25); <see cref="ActivationParameters"/>' "slope" wins when given.</summary>
     public double PReLUSlope { get; init; } = 0.25;
 
-    /// <summary>RReLU's lower slope bound (PyTorch's default 1/8).</summary>
+    /// <summary>RReLU's lower slope bound (PyTorch's default 1/8); <see cref="ActivationParameters"/>' "lower" wins when given.</summary>
     public double RReLULower { get; init; } = 1.0 / 8;
 
-    /// <summary>RReLU's upper slope bound (PyTorch's default 1/3).</summary>
+    /// <summary>RReLU's upper slope bound (PyTorch's default 1/3); <see cref="ActivationParameters"/>' "upper" wins when given.</summary>
     public double RReLUUpper { get; init; } = 1.0 / 3;
 
     /// <summary>The scheme the hidden layers actually use.</summary>
-    public Initialization HiddenInitialization => Initialization == Initialization.Auto ? Initializers.DefaultFor(MlpBuilder.Canonical(Activation)) : Initialization;
+    public Initialization HiddenInitialization => Initialization == Initialization.Auto ? Initializers.DefaultFor(Activation) : Initialization;
+
+    /// <summary><see cref="ActivationParameters"/> with PReLU's and RReLU's own properties filled in.</summary>
+    internal IReadOnlyDictionary<string, double> HiddenParameters()
+    {
+        var parameters = new Dictionary<string, double>(ActivationParameters, StringComparer.Ordinal);
+        switch (HiddenLayers.Canonical(Activation))
+        {
+            case "prelu":
+                parameters.TryAdd("slope", PReLUSlope);
+                break;
+            case "rrelu":
+                parameters.TryAdd("lower", RReLULower);
+                parameters.TryAdd("upper", RReLUUpper);
+                break;
+        }
+
+        return parameters;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Inputs}-{string.Join("-", Hidden.Select(h => h.ToString(System.Globalization.CultureInfo.InvariantCulture)))}{(Hidden.Count > 0 ? "-" : "")}{Outputs} {Activation}";

@@ -12,10 +12,13 @@ namespace ActivationCourse.Training;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Version 2 (written): a 48-byte header, the magic bytes "ACNN", the format version (int32), the length of the body
+/// Version 3 (written): a 48-byte header, the magic bytes "ACNN", the format version (int32), the length of the body
 /// (int64) and the body's SHA-256 (32 bytes); then the body: the layer count, then each layer as its kind, its
-/// configuration and its parameters (rows, columns, little-endian floats). Version 1 (read, no longer written) is
-/// the magic, the version and the body, without length or checksum.
+/// configuration and its parameters (rows, columns, little-endian floats). An activation layer's configuration is its
+/// width, its activation's name and its activation's parameters (a count, then name and value of each
+/// <see cref="Activation.Settings"/> entry), so a non-default leaky ReLU slope or hard tanh clamp survives the round
+/// trip. Version 2 (read, no longer written) is the same without the activation's parameters (they load as defaults);
+/// version 1 is the magic, the version and a version 2 body, without length or checksum.
 /// </para>
 /// <para>
 /// On load every count and size is checked against the bytes that remain before anything is allocated, every weight
@@ -25,7 +28,8 @@ namespace ActivationCourse.Training;
 public static class ModelFile
 {
     private const int Magic = 0x4E4E4341; // "ACNN" little-endian
-    private const int Version = 2;
+    private const int Version = 3;
+    private const int WithoutActivationParameters = 2;
     private const int UncheckedVersion = 1;
     private const int HeaderLength = 4 + 4 + 8 + 32;
 
@@ -36,12 +40,15 @@ public static class ModelFile
     /// <param name="network">The network.</param>
     /// <param name="stream">Destination (left open).</param>
     /// <exception cref="ArgumentException">A weight is NaN or infinite (such a model could not be loaded); nothing is written.</exception>
-    public static void Save(Network network, Stream stream)
+    public static void Save(Network network, Stream stream) => Save(network, stream, Version);
+
+    /// <summary>Writes in the current version or, for the tests of the reader, in version 2.</summary>
+    internal static void Save(Network network, Stream stream, int version)
     {
-        byte[] body = Body(network);
+        byte[] body = Body(network, version);
         Span<byte> header = stackalloc byte[HeaderLength];
         BinaryPrimitives.WriteInt32LittleEndian(header, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(header[4..], Version);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], version);
         BinaryPrimitives.WriteInt64LittleEndian(header[8..], body.Length);
         SHA256.HashData(body, header[16..]);
         stream.Write(header);
@@ -81,9 +88,9 @@ public static class ModelFile
         int version = BinaryPrimitives.ReadInt32LittleEndian(start[4..]);
         return version switch
         {
-            Version => ReadBody(CheckedBody(stream, size)),
-            UncheckedVersion => ReadBody(Remainder(stream, size - 8)),
-            _ => throw new InvalidDataException($"model file version {version} is not supported (this library reads versions 1 and 2)"),
+            Version or WithoutActivationParameters => ReadBody(CheckedBody(stream, size, version), version),
+            UncheckedVersion => ReadBody(Remainder(stream, size - 8), version),
+            _ => throw new InvalidDataException($"model file version {version} is not supported (this library reads versions 1 to {Version})"),
         };
     }
 
@@ -104,7 +111,7 @@ public static class ModelFile
         }
     }
 
-    private static byte[] Body(Network network)
+    private static byte[] Body(Network network, int version)
     {
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
@@ -116,6 +123,11 @@ public static class ModelFile
                 CheckFinite(layer, i);
                 writer.Write(layer.Kind);
                 layer.WriteConfiguration(writer);
+                if (version >= Version && layer is ActivationLayer activation)
+                {
+                    WriteActivationParameters(writer, activation.Activation);
+                }
+
                 writer.Write(layer.Parameters.Count);
                 foreach (var p in layer.Parameters)
                 {
@@ -132,6 +144,17 @@ public static class ModelFile
         return memory.ToArray();
     }
 
+    private static void WriteActivationParameters(BinaryWriter writer, Activation activation)
+    {
+        var settings = activation.Settings;
+        writer.Write(settings.Count);
+        foreach (var setting in settings)
+        {
+            writer.Write(setting.Name);
+            writer.Write(setting.Value);
+        }
+    }
+
     private static void CheckFinite(Layer layer, int index)
     {
         foreach (var p in layer.Parameters)
@@ -144,12 +167,12 @@ public static class ModelFile
         }
     }
 
-    private static byte[] CheckedBody(Stream stream, long size)
+    private static byte[] CheckedBody(Stream stream, long size, int version)
     {
         Span<byte> rest = stackalloc byte[HeaderLength - 8];
         if (size < HeaderLength || stream.ReadAtLeast(rest, rest.Length, throwOnEndOfStream: false) < rest.Length)
         {
-            throw new InvalidDataException($"the file is {size} bytes, too short for the {HeaderLength}-byte header of version {Version}");
+            throw new InvalidDataException($"the file is {size} bytes, too short for the {HeaderLength}-byte header of version {version}");
         }
 
         long announced = BinaryPrimitives.ReadInt64LittleEndian(rest);
@@ -182,9 +205,9 @@ public static class ModelFile
         return bytes;
     }
 
-    private static Network ReadBody(byte[] body)
+    private static Network ReadBody(byte[] body, int version)
     {
-        var reader = new BodyReader(body);
+        var reader = new BodyReader(body, version);
         int count = reader.Count("layer count", minimumBytesEach: 8);
         if (count == 0)
         {
@@ -250,26 +273,24 @@ public static class ModelFile
                 {
                     int width = reader.Width($"{where}'s width");
                     string name = reader.Name($"{where}'s activation");
-                    return ActivationRegistry.TryGet(name, out var activation) ? new ActivationLayer(activation, width)
+                    var parameters = reader.ActivationParameters(where);
+                    return ActivationRegistry.TryGet(name, out _) ? Hidden(where, () => HiddenLayers.Elementwise(name, width, parameters))
                         : throw new InvalidDataException($"{where}: unknown activation \"{name}\"");
                 }
 
             case "prelu":
-                return new PReLULayer(reader.Width($"{where}'s width"));
+                {
+                    int width = reader.Width($"{where}'s width");
+                    return Hidden(where, () => HiddenLayers.Create("prelu", width));
+                }
 
             case "rrelu":
                 {
                     int width = reader.Width($"{where}'s width");
                     double lower = reader.Double($"{where}'s lower slope"), upper = reader.Double($"{where}'s upper slope");
                     int seed = reader.Int32($"{where}'s seed");
-                    try
-                    {
-                        return new RReLULayer(width, lower, upper, seed);
-                    }
-                    catch (ArgumentOutOfRangeException e)
-                    {
-                        throw new InvalidDataException($"{where}: {e.Message}", e);
-                    }
+                    var parameters = new Dictionary<string, double> { ["lower"] = lower, ["upper"] = upper };
+                    return Hidden(where, () => HiddenLayers.Create("rrelu", width, parameters, seed: seed));
                 }
 
             case "maxout":
@@ -280,7 +301,7 @@ public static class ModelFile
                         throw new InvalidDataException($"{where}: {units} units × {pieces} pieces exceed the widest layer a model file may hold ({MaxWidth})");
                     }
 
-                    return new MaxoutLayer(units, pieces);
+                    return Hidden(where, () => HiddenLayers.Create("maxout", units, maxoutPieces: pieces));
                 }
 
             default:
@@ -288,10 +309,46 @@ public static class ModelFile
         }
     }
 
+    /// <summary>A hidden layer from <see cref="HiddenLayers"/>; a parameter it rejects makes the file damaged.</summary>
+    private static Layer Hidden(string where, Func<Layer> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidDataException($"{where}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Reads the body, checking each value against what remains before it is read or allocated.</summary>
-    private sealed class BodyReader(byte[] body)
+    private sealed class BodyReader(byte[] body, int version)
     {
         private int _position;
+
+        /// <summary>An activation layer's parameters by name (none before version 3: the activation's defaults).</summary>
+        public Dictionary<string, double> ActivationParameters(string where)
+        {
+            var parameters = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (version < Version)
+            {
+                return parameters;
+            }
+
+            int count = Count($"{where}'s parameter count", minimumBytesEach: 9);
+            for (int i = 0; i < count; i++)
+            {
+                string name = Name($"{where}'s parameter {i}");
+                double value = Double($"{where}'s parameter {name}");
+                if (!parameters.TryAdd(name, value))
+                {
+                    throw new InvalidDataException($"{where} names the parameter {name} twice");
+                }
+            }
+
+            return parameters;
+        }
 
         public long Remaining => body.Length - _position;
 

@@ -1,14 +1,15 @@
 using System.Numerics.Tensors;
+using ActivationCourse.Activations;
 
 namespace ActivationCourse.Training;
 
 /// <summary>Thresholds and batch size of <see cref="NetworkDiagnostics.Compute"/>.</summary>
 public sealed class DiagnosticsOptions
 {
-    /// <summary>A tanh-like output (tanh, hardtanh, softsign) is saturated when |y| exceeds this.</summary>
+    /// <summary>An output of a <see cref="SaturationRule.TanhLike"/> activation (tanh, hard tanh, softsign) is saturated when |y| exceeds this.</summary>
     public double TanhThreshold { get; init; } = 0.97;
 
-    /// <summary>A sigmoid-like output (sigmoid, hard_sigmoid) is saturated below this...</summary>
+    /// <summary>An output of a <see cref="SaturationRule.SigmoidLike"/> activation (sigmoid, hard sigmoid) is saturated below this...</summary>
     public double SigmoidLow { get; init; } = 0.03;
 
     /// <summary>...or above this.</summary>
@@ -72,9 +73,9 @@ public static class NetworkDiagnostics
                 sums[i, 2] += TensorPrimitives.Sum(g);
                 sums[i, 3] += TensorPrimitives.SumOfSquares(g);
                 counts[i] += y.Length;
-                if (layers[i].ActivationName is { } name)
+                if (layers[i].ActivationName is not null)
                 {
-                    saturated[i] += CountSaturated(name, y, options);
+                    saturated[i] += CountSaturated(layers[i].Saturation, y, options);
                     var derivative = scratch.AsSpan(0, y.Length);
                     if (layers[i].Derivative(network.LayerInput(i, rows), y, derivative))
                     {
@@ -120,19 +121,19 @@ public static class NetworkDiagnostics
         }
     }
 
-    internal static long CountSaturated(string activation, ReadOnlySpan<float> y, DiagnosticsOptions options)
+    internal static long CountSaturated(SaturationRule rule, ReadOnlySpan<float> y, DiagnosticsOptions options)
     {
         long count = 0;
-        switch (activation)
+        switch (rule)
         {
-            case "tanh" or "hardtanh" or "hard_tanh" or "softsign":
+            case SaturationRule.TanhLike:
                 foreach (float v in y)
                 {
                     count += Math.Abs(v) > options.TanhThreshold ? 1 : 0;
                 }
 
                 break;
-            case "sigmoid" or "hard_sigmoid":
+            case SaturationRule.SigmoidLike:
                 foreach (float v in y)
                 {
                     count += v < options.SigmoidLow || v > options.SigmoidHigh ? 1 : 0;

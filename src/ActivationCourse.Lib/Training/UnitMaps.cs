@@ -76,14 +76,14 @@ public static class UnitMaps
         var layers = network.Layers;
         for (int i = 0; i < layers.Count - 1; i++)
         {
-            if (layers[i].ActivationName is not { } name)
+            if (layers[i].ActivationName is null)
             {
                 continue;
             }
 
             int width = layers[i].Outputs;
             var onGrid = network.LayerOutputs(i, grid);
-            var (moving, saturated) = StatesOnData(network, i, name, data, options);
+            var (moving, saturated) = StatesOnData(network, i, data, options);
             for (int u = 0; u < width; u++)
             {
                 var values = new float[resolution * resolution];
@@ -103,7 +103,7 @@ public static class UnitMaps
 
     // Per unit: whether its derivative is nonzero somewhere (null when the layer has no elementwise derivative,
     // as maxout), and on how many points it is saturated.
-    private static (bool[]? Moving, long[] Saturated) StatesOnData(Network network, int layer, string name, LabeledData data, DiagnosticsOptions options)
+    private static (bool[]? Moving, long[] Saturated) StatesOnData(Network network, int layer, LabeledData data, DiagnosticsOptions options)
     {
         var target = network.Layers[layer];
         int width = target.Outputs;
@@ -119,7 +119,7 @@ public static class UnitMaps
             var y = network.LayerOutput(layer, rows);
             for (int k = 0; k < y.Length; k++)
             {
-                saturated[k % width] += NetworkDiagnostics.CountSaturated(name, y.Slice(k, 1), options);
+                saturated[k % width] += NetworkDiagnostics.CountSaturated(target.Saturation, y.Slice(k, 1), options);
             }
 
             if (moving is not null && target.Derivative(network.LayerInput(layer, rows), y, derivative.AsSpan(0, y.Length)))

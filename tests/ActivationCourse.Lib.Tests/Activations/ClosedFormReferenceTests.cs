@@ -78,6 +78,11 @@ public class ClosedFormReferenceTests
         { "srelu", 0.5, 0.5, 1, "identity between the thresholds" },
         { "apl", -2, 0, 0.2, "max(0, x) + 0.2·max(0, −x) − 0.4·max(0, −x − 1) = 0.4 − 0.4; f′ = −0.2 + 0.4" },
         { "apl", -0.5, 0.1, -0.2, "0.2·0.5; f′ = −0.2" },
+        { "soft_shrink", 1.25, 0.75, 1, "PyTorch λ = 0.5: x − λ" },
+        { "soft_shrink", -2, -1.5, 1, "x + λ" },
+        { "soft_shrink", 0.3, 0, 0, "|x| ≤ λ: 0" },
+        { "soft_shrink 1.5", -4, -2.5, 1, "x + λ with λ = 1.5" },
+        { "soft_shrink 0", -0.75, -0.75, 1, "λ = 0: the identity away from 0" },
     };
 
 

@@ -65,5 +65,6 @@ internal static class ReferenceFormulas
         ["srelu"] = (x => x >= 1 ? 1 + 0.1 * (x - 1) : x <= -1 ? -1 + 0.1 * (x + 1) : x, x => x >= 1 ? 0.1 : x <= -1 ? 0.1 : 1),
         ["apl"] = (x => Math.Max(0, x) + 0.2 * Math.Max(0, -x) - 0.4 * Math.Max(0, -x - 1),
                    x => (x > 0 ? 1 : 0) - (x < 0 ? 0.2 : 0) + (x < -1 ? 0.4 : 0)),
+        ["soft_shrink"] = (x => Math.Sign(x) * Math.Max(Math.Abs(x) - 0.5, 0), x => Math.Abs(x) > 0.5 ? 1 : 0),
     };
 }

@@ -55,7 +55,7 @@ public class ScalarVectorAgreementTests
     [
         "soft_exponential -0.5", "soft_exponential 0", "soft_exponential 2", "celu 2", "celu 0.5", "elu 0.5", "elu 2",
         "softplus 2 20", "softplus 0.5 5", "silu 2", "silu -1", "generalized_logistic 2 3 0.5",
-        "hard_tanh -2 0.5", "rrelu 0.05 0.4", "hard_sigmoid 2.5", "leaky_relu 0.3",
+        "hard_tanh -2 0.5", "rrelu 0.05 0.4", "hard_sigmoid 2.5", "leaky_relu 0.3", "soft_shrink 1.5",
     ];
 
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using ActivationCourse.Activations;
 using ActivationCourse.Training;
 
 namespace ActivationCourse.Lib.Tests.Training;
@@ -22,10 +23,17 @@ public class ModelFileTests
         return stream.ToArray();
     }
 
+    private static byte[] SavedAsVersion2(Network network)
+    {
+        using var stream = new MemoryStream();
+        ModelFile.Save(network, stream, version: 2);
+        return stream.ToArray();
+    }
+
     private static InvalidDataException Refused(byte[] file) =>
         Assert.Throws<InvalidDataException>(() => ModelFile.Load(new MemoryStream(file)));
 
-    /// <summary>The same layers in version 1: the magic, the version, the body (no length, no checksum).</summary>
+    /// <summary>The same layers in version 1: the magic, the version, the version 2 body (no length, no checksum).</summary>
     private static byte[] Version1(byte[] version2) =>
         [.. version2[..4], 1, 0, 0, 0, .. version2[HeaderLength..]];
 
@@ -43,7 +51,7 @@ public class ModelFileTests
         byte[] file = Saved(Small());
 
         Assert.Equal("ACNN"u8.ToArray(), file[..4]);
-        Assert.Equal(2, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(4)));
+        Assert.Equal(3, BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(4)));
         Assert.Equal(file.Length - HeaderLength, BinaryPrimitives.ReadInt64LittleEndian(file.AsSpan(8)));
         Assert.Equal(SHA256.HashData(file.AsSpan(HeaderLength)), file[16..HeaderLength]);
     }
@@ -98,7 +106,7 @@ public class ModelFileTests
 
         Assert.Contains("3 bytes of trailing data", Refused([.. file, 1, 2, 3]).Message);
         Assert.Contains("truncated", Refused(file[..^3]).Message);
-        Assert.Contains("3 bytes of trailing data after the last layer", Refused([.. Version1(file), 1, 2, 3]).Message);
+        Assert.Contains("3 bytes of trailing data after the last layer", Refused([.. Version1(SavedAsVersion2(Small())), 1, 2, 3]).Message);
     }
 
     [Theory]
@@ -125,7 +133,7 @@ public class ModelFileTests
     {
         var network = Small();
 
-        var loaded = ModelFile.Load(new MemoryStream(Version1(Saved(network))));
+        var loaded = ModelFile.Load(new MemoryStream(Version1(SavedAsVersion2(network))));
 
         for (int p = 0; p < network.Parameters.Count; p++)
         {
@@ -146,7 +154,7 @@ public class ModelFileTests
     [Fact]
     public void Every_truncation_and_random_damage_of_an_unchecked_file_is_refused_or_loads_never_crashes()
     {
-        byte[] file = Version1(Saved(Network.FromSpec(new MlpSpec(4, [3], 2, "maxout") { MaxoutPieces = 2 }, seed: 1)));
+        byte[] file = Version1(SavedAsVersion2(Network.FromSpec(new MlpSpec(4, [3], 2, "maxout") { MaxoutPieces = 2 }, seed: 1)));
         for (int length = 0; length < file.Length; length++)
         {
             Refused(file[..length]);
@@ -190,5 +198,76 @@ public class ModelFileTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("leaky_relu", "negativeSlope", 0.2)]
+    [InlineData("hard_tanh", "max", 2.5)]
+    [InlineData("softplus", "beta", 3.0)]
+    [InlineData("prelu", "slope", 0.1)]
+    [InlineData("rrelu", "upper", 0.45)]
+    public void An_activation_s_parameters_survive_save_and_load(string activation, string parameter, double value)
+    {
+        var spec = new MlpSpec(3, [4, 4], 2, activation) { ActivationParameters = new Dictionary<string, double> { [parameter] = value } };
+        var network = Network.FromSpec(spec, seed: 5);
+        float[] x = [0.3f, -1.2f, 0.8f, -0.4f, -2f, 1.5f];
+
+        var loaded = ModelFile.Load(new MemoryStream(Saved(network)));
+
+        Assert.Equal(network.PredictProbabilities(x), loaded.PredictProbabilities(x));
+        Assert.Equal(network.Layers.Select(l => l.Description), loaded.Layers.Select(l => l.Description));
+        Assert.All(loaded.Layers.OfType<ActivationLayer>(), l => Assert.Equal(value, ActivationRegistry.ParametersOf(l.Activation)[parameter]));
+    }
+
+    [Fact]
+    public void An_APL_with_three_hinges_survives_save_and_load()
+    {
+        var apl = ActivationRegistry.Create("apl", new Dictionary<string, double> { ["slopes[2]"] = 0.3, ["hinges[2]"] = 1.5 });
+        var network = new Network([new DenseLayer(2, 3), new ActivationLayer(apl, 3), new DenseLayer(3, 2)]);
+        network.Layers[0].Parameters[0].Value.AsSpan().Fill(0.5f);
+
+        var loaded = (APL)((ActivationLayer)ModelFile.Load(new MemoryStream(Saved(network))).Layers[1]).Activation;
+
+        Assert.Equal([0.2, -0.4, 0.3], loaded.Slopes);
+        Assert.Equal([0.0, -1, 1.5], loaded.Hinges);
+    }
+
+    [Fact]
+    public void A_version_2_file_loads_its_activations_with_their_defaults()
+    {
+        var spec = new MlpSpec(3, [4], 2, "leaky_relu") { ActivationParameters = new Dictionary<string, double> { ["negativeSlope"] = 0.2 } };
+
+        var loaded = ModelFile.Load(new MemoryStream(SavedAsVersion2(Network.FromSpec(spec, seed: 5))));
+
+        Assert.Equal(0.01, ((LeakyReLU)loaded.Layers.OfType<ActivationLayer>().Single().Activation).NegativeSlope);
+    }
+
+    [Fact]
+    public void A_parameter_the_activation_rejects_or_does_not_have_is_refused_by_name()
+    {
+        var spec = new MlpSpec(3, [4], 2, "hard_tanh") { ActivationParameters = new Dictionary<string, double> { ["min"] = -2 } };
+        byte[] file = Saved(Network.FromSpec(spec, seed: 5));
+        int at = IndexOf(file, "min"u8.ToArray());
+
+        byte[] renamed = [.. file];
+        "mix"u8.CopyTo(renamed.AsSpan(at));
+        byte[] wrongValue = [.. file];
+        BinaryPrimitives.WriteDoubleLittleEndian(wrongValue.AsSpan(at + 3), 5);
+
+        Assert.Contains("layer 1 (activation): hard_tanh: mix must be a parameter of hard_tanh", Refused(Resealed(renamed)).Message);
+        Assert.Contains("layer 1 (activation): hard_tanh: max must be > min (5), got 1.", Refused(Resealed(wrongValue)).Message);
+    }
+
+    private static int IndexOf(byte[] bytes, byte[] part)
+    {
+        for (int i = 0; i + part.Length <= bytes.Length; i++)
+        {
+            if (bytes.AsSpan(i, part.Length).SequenceEqual(part))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("not found");
     }
 }
