@@ -8,15 +8,24 @@ internal sealed record CourseRun(int ExitCode, string Output, string Error)
     public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
 }
 
-/// <summary>Runs the built <c>course</c> command in a child process, with its output redirected (as in CI).</summary>
+/// <summary>
+/// Runs the built <c>course</c> command in a child process, with its output redirected (as in CI): the one helper that
+/// starts <c>course.dll</c> in the tests (linked into the Notebooks tests too).
+/// </summary>
 internal static class CourseProcess
 {
-    private static readonly string CourseDll = Path.Combine(AppContext.BaseDirectory, "course.dll");
+    /// <summary>The built <c>course.dll</c> next to the tests.</summary>
+    public static string CourseDll { get; } = Path.Combine(AppContext.BaseDirectory, "course.dll");
 
     /// <summary><c>dotnet course.dll args</c> with both streams redirected and the given variables set.</summary>
-    private static ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    private static ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -31,10 +40,17 @@ internal static class CourseProcess
         return start;
     }
 
-    public static CourseRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static CourseRun Run(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunIn(null, timeout, environment, args);
+
+    /// <summary>
+    /// <c>dotnet course.dll args</c> in <paramref name="workingDirectory"/> (null: this process's), both streams
+    /// redirected; the timeout guards against hangs only.
+    /// </summary>
+    public static CourseRun RunIn(string? workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         Assert.True(File.Exists(CourseDll), $"course.dll is missing next to the tests: {CourseDll}");
-        using var process = Process.Start(StartInfo(args, environment))!;
+        using var process = Process.Start(StartInfo(args, environment, workingDirectory))!;
         // Read both streams concurrently so that neither pipe fills up and blocks the child.
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -110,7 +126,7 @@ internal static class CourseProcess
     }
 
     // The test host normally runs under the dotnet muxer; use the same one, else the one on PATH.
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         string? self = Environment.ProcessPath;
         return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";

@@ -1,4 +1,5 @@
 using ActivationCourse.Cli.Benchmarks;
+using ActivationCourse.Data;
 using ActivationCourse.LinearAlgebra;
 using ActivationCourse.Training;
 

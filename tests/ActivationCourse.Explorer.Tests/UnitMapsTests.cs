@@ -1,7 +1,8 @@
 using ActivationCourse.Activations;
-using ActivationCourse.Experiments;
+using ActivationCourse.Data;
 using ActivationCourse.Explorer.Model;
 using ActivationCourse.Training;
+using ActivationCourse.Training.Diagnostics;
 
 namespace ActivationCourse.Explorer.Tests;
 

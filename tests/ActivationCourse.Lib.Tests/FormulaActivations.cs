@@ -1,5 +1,4 @@
 using ActivationCourse.Activations;
-using ActivationCourse.Experiments;
 
 namespace ActivationCourse.Lib.Tests;
 

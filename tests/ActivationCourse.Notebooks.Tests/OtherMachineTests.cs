@@ -1,3 +1,4 @@
+using ActivationCourse.Benchmarking;
 using ActivationCourse.Kernel.Tests;
 using ActivationCourse.Notebooks.Execution;
 using ActivationCourse.Notebooks.IO;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Numerics.Tensors;
+using ActivationCourse.Data;
 using ActivationCourse.Training;
 
 namespace ActivationCourse.Cli.Benchmarks;

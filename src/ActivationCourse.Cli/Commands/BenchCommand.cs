@@ -3,8 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ActivationCourse.Activations;
+using ActivationCourse.Benchmarking;
 using ActivationCourse.Cli.Benchmarks;
-using ActivationCourse.Experiments;
+using ActivationCourse.Data;
 using ActivationCourse.LinearAlgebra;
 using ActivationCourse.Training;
 using MathNet.Numerics.LinearAlgebra;
@@ -311,27 +312,11 @@ internal static class BenchCommand
         return gflops;
     }
 
-    /// <summary>Best wall time of <paramref name="repeats"/> runs after one warm-up run, in seconds.</summary>
-    internal static double BestOf(int repeats, Action action)
-    {
-        // Warm up for a while so the JIT reaches its optimized tier.
-        long warm = Stopwatch.GetTimestamp();
-        do
-        {
-            action();
-        }
-        while (Stopwatch.GetElapsedTime(warm).TotalSeconds < 0.2);
-
-        double best = double.MaxValue;
-        for (int r = 0; r < repeats; r++)
-        {
-            long start = Stopwatch.GetTimestamp();
-            action();
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
-        }
-
-        return best;
-    }
+    /// <summary>
+    /// Best time per call of <paramref name="repeats"/> timed runs, in seconds, measured by the course's
+    /// <see cref="Timing"/> (warm-up until the optimized code is in, then best of n).
+    /// </summary>
+    private static double BestOf(int repeats, Action action) => Timing.Compare([("run", action)], repeats).Seconds("run");
 
     private static void Emit(string name, double value, string unit)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ActivationCourse.Experiments;
+using ActivationCourse.Data;
 
 namespace ActivationCourse.Explorer.Model;
 

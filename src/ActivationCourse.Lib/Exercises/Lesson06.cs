@@ -1,4 +1,7 @@
-using ActivationCourse.Experiments;
+using ActivationCourse.Gradients;
+using ActivationCourse.Reports;
+using ActivationCourse.Studies;
+
 
 namespace ActivationCourse.Exercises;
 

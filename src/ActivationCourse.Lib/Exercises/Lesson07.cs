@@ -1,4 +1,5 @@
-using ActivationCourse.Experiments;
+using ActivationCourse.Activations;
+
 
 namespace ActivationCourse.Exercises;
 

@@ -1,3 +1,4 @@
+using ActivationCourse.Data;
 using ActivationCourse.LinearAlgebra;
 
 namespace ActivationCourse.Training;

@@ -1,3 +1,5 @@
+using ActivationCourse.Data;
+
 namespace ActivationCourse.Training;
 
 /// <summary>How a layer's weights are drawn before training (biases start at zero).</summary>
@@ -71,9 +73,7 @@ public static class Initializers
     {
         for (int i = 0; i < weights.Length; i++)
         {
-            // Box–Muller; 1 − u keeps the logarithm finite.
-            double u = 1.0 - random.NextDouble(), v = random.NextDouble();
-            weights[i] = (float)(std * Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2 * Math.PI * v));
+            weights[i] = (float)NormalSampler.Next(random, std);
         }
     }
 }

@@ -1,3 +1,5 @@
+using ActivationCourse.Data;
+
 namespace ActivationCourse.Training;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using ActivationCourse.Activations;
+using ActivationCourse.Data;
 
 namespace ActivationCourse.Training;
 

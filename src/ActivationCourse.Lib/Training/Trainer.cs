@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActivationCourse.Data;
 
 namespace ActivationCourse.Training;
 

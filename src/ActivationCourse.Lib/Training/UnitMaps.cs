@@ -1,3 +1,6 @@
+using ActivationCourse.Data;
+using ActivationCourse.Training.Diagnostics;
+
 namespace ActivationCourse.Training;
 
 /// <summary>What one hidden unit of a network on the plane computes, and how it behaves on the data.</summary>

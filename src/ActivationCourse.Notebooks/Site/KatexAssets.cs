@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using ActivationCourse.IO;
@@ -41,33 +40,27 @@ public static class KatexAssets
         return tarball;
     }
 
+    /// <summary>How long <c>npm pack</c> may take.</summary>
+    internal static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
     private static void Pack(string npm, string folder)
     {
         var tarball = Path.Combine(folder, $"katex-{Version}.tgz");
-        var start = new ProcessStartInfo(npm, ["pack", $"katex@{Version}", "--pack-destination", folder, "--silent"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
+        NpmPackRun? run;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
+            run = NpmPack.Run(npm, [$"katex@{Version}", "--pack-destination", folder, "--silent"], folder, PackTimeout);
         }
         catch (Win32Exception)
         {
             throw new InvalidOperationException(
                 $"The course site needs KaTeX {Version} from npm, and npm was not found. Install Node.js (it includes npm), then run the command again.");
         }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (process.ExitCode != 0 || !File.Exists(tarball))
-                throw new InvalidOperationException($"npm pack katex@{Version} failed (exit code {process.ExitCode}):\n{output.Result}{error.Result}".TrimEnd());
-        }
+        if (run is null)
+            throw new InvalidOperationException(
+                $"npm pack katex@{Version} did not finish within {PackTimeout.TotalMinutes:F0} minutes. Check the network connection to the npm registry and try again.");
+        if (run.ExitCode != 0 || !File.Exists(tarball))
+            throw new InvalidOperationException($"npm pack katex@{Version} failed (exit code {run.ExitCode}):\n{run.Output}{run.Error}".TrimEnd());
     }
 
     /// <summary>Copies KaTeX's script, auto-render, stylesheet and fonts from the tarball into <paramref name="assetsFolder"/>.</summary>

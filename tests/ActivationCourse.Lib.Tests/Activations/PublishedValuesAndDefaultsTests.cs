@@ -1,4 +1,5 @@
 using ActivationCourse.Activations;
+using ActivationCourse.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ActivationCourse.Lib.Tests.Activations;

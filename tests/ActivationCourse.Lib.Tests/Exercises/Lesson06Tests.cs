@@ -1,5 +1,5 @@
 using ActivationCourse.Exercises;
-using ActivationCourse.Experiments;
+using ActivationCourse.Reports;
 
 namespace ActivationCourse.Lib.Tests.Exercises;
 

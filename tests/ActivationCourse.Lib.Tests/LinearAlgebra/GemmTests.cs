@@ -2,6 +2,7 @@ using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 using ActivationCourse.Activations;
 using ActivationCourse.LinearAlgebra;
+using ActivationCourse.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ActivationCourse.Lib.Tests.LinearAlgebra;

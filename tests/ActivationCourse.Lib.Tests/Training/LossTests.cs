@@ -1,4 +1,4 @@
-using ActivationCourse.Experiments;
+using ActivationCourse.Data;
 using ActivationCourse.Gradients;
 using ActivationCourse.Training;
 

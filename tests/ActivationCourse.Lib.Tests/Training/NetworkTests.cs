@@ -1,4 +1,5 @@
 using ActivationCourse.Training;
+using ActivationCourse.Training.Diagnostics;
 
 namespace ActivationCourse.Lib.Tests.Training;
 

@@ -1,3 +1,4 @@
+using ActivationCourse.Data;
 using ActivationCourse.Training;
 
 namespace ActivationCourse.Lib.Tests.Training;
