@@ -13,8 +13,8 @@ public static class Lesson04
     /// <summary>Exercise 4.2's target: the top class's probability within this distance of one half.</summary>
     public const double HalfTolerance = 0.001;
 
-    /// <summary>Exercise 4.2 grades the prediction: above 1 and at most this factor above the temperature that gives one half.</summary>
-    public const double PredictionFactor = 1.25;
+    /// <summary>Exercise 4.2 grades the prediction: within this relative distance (0.1 = 10%) of the temperature that gives one half, either side.</summary>
+    public const double PredictionTolerance = 0.1;
 
     /// <summary>Exercise 4.3 wants at least this per-label accuracy.</summary>
     public const double LabelAccuracy = 0.95;
@@ -53,8 +53,9 @@ public static class Lesson04
     /// <summary>
     /// Exercise 4.2 (predict, then measure): a temperature T at which softmax(z / T) gives its top class a probability of
     /// one half (within <see cref="HalfTolerance"/>), measured with the library's softmax; and the prediction made
-    /// before measuring: above 1 (at T = 1 the top class gets more than one half, and a lower T sharpens) and at most
-    /// <see cref="PredictionFactor"/> times the temperature that gives exactly one half (found by bisection).
+    /// before measuring: above 1 (at T = 1 the top class gets more than one half, and a lower T sharpens) and within
+    /// <see cref="PredictionTolerance"/> of the temperature that gives exactly one half (found by bisection), either side,
+    /// so that "just above 1" (T = 1.01 is 16% low) does not pass.
     /// </summary>
     /// <param name="predictedTemperature">The prediction written before measuring (NaN: no answer).</param>
     /// <param name="temperature">The temperature set after measuring.</param>
@@ -80,9 +81,11 @@ public static class Lesson04
         }
 
         double exact = HalfwayTemperature(logits);
-        return Check.True("4.2", predictedTemperature > 1 && predictedTemperature <= PredictionFactor * exact,
-            $"You found T = {Num.Show(temperature)}; your prediction, T = {Num.Show(predictedTemperature)}, was "
-            + (predictedTemperature <= 1 ? "on the wrong side of 1: does a lower temperature flatten or sharpen?" : "far too high: how fast does the top class lose probability as T grows?"));
+        string miss = predictedTemperature <= 1 ? "on the wrong side of 1: does a lower temperature flatten or sharpen?"
+            : predictedTemperature < exact ? "too close to 1: the top class has to lose more than a sliver of probability; how fast does it lose it as T grows?"
+            : "far too high: how fast does the top class lose probability as T grows?";
+        return Check.True("4.2", predictedTemperature > 1 && Math.Abs((predictedTemperature / exact) - 1) <= PredictionTolerance,
+            $"You found T = {Num.Show(temperature)}; your prediction, T = {Num.Show(predictedTemperature)}, was {miss}");
     }
 
     private static double TopProbability(double[] logits, double temperature)

@@ -65,6 +65,20 @@ public class Lesson04Tests
         => Assert.False(Lesson04.HalfTemperature(2, 1.208, Logits).Passed);
 
     [Fact]
+    public void HalfTemperatureRejectsAPredictionJustAboveOne()
+        // Mistake: predicting that a sliver above 1 is enough (T = 1.01 is 16% below the exact 1.208).
+        => Assert.False(Lesson04.HalfTemperature(1.01, 1.208, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureRejectsAPredictionTooLowByMoreThanTenPercent()
+        // Mistake: T = 1.08, 11% below the exact temperature.
+        => Assert.False(Lesson04.HalfTemperature(1.08, 1.208, Logits).Passed);
+
+    [Fact]
+    public void HalfTemperatureAcceptsAPredictionSlightlyLow()
+        => Assert.True(Lesson04.HalfTemperature(1.1, 1.208, Logits).Passed);
+
+    [Fact]
     public void HalfTemperatureNeedsAPrediction()
         => Assert.Equal(CheckOutcome.NoAnswer, Lesson04.HalfTemperature(double.NaN, 1.208, Logits).Outcome);
 
