@@ -18,6 +18,18 @@ public sealed record StepErrors(double X, double[] Steps, double[] Errors)
     /// <summary>The mean error at the sweep's step nearest to <paramref name="h"/> (on a log scale).</summary>
     /// <param name="h">A positive step.</param>
     public double ErrorAt(double h) => Errors[Array.IndexOf(Steps, Steps.MinBy(s => Math.Abs(Math.Log(s / h))))];
+
+    /// <summary>
+    /// How <see cref="BalanceStep"/> is computed, for printing once exercise 5.1 has passed (the lesson's source does not
+    /// show it, so the learner copy does not give the answer away).
+    /// </summary>
+    public const string BalanceFormula = "∛(3ε|x|/2)";
+
+    /// <summary>
+    /// The step that balances the truncation error h²/6 (relative, for sin) against the round-off of the input,
+    /// ε|x|/(2h): ∛(3ε|x|/2) with ε = 2⁻⁵², the answer exercise 5.1 expects.
+    /// </summary>
+    public double BalanceStep => Math.Cbrt(1.5 * Math.Pow(2, -52) * Math.Abs(X));
 }
 
 /// <summary>Checks for the exercises of lesson 05 (gradient checking).</summary>

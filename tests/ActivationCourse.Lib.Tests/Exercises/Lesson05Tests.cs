@@ -15,6 +15,14 @@ public class Lesson05Tests
     }
 
     [Fact]
+    public void BalanceStepIsTheCubeRootOfThreeHalvesEpsilonX()
+    {
+        Assert.Equal(Math.Cbrt(1.5 * Math.Pow(2, -52) * 1e6), AtAMillion.BalanceStep, 15);
+        Assert.InRange(AtAMillion.BalanceStep, 6.9e-4, 7.0e-4);
+        Assert.True(Lesson05.BestStep(AtAMillion.BalanceStep, AtAMillion).Passed);
+    }
+
+    [Fact]
     public void StepExerciseAcceptsTheBalancedStep() =>
         Assert.True(Lesson05.BestStep(Math.Cbrt(1.5 * Math.Pow(2, -52) * 1e6), AtAMillion).Passed);
 
