@@ -19,6 +19,9 @@ public static class Lesson02
     /// <summary>The letter of the right answer to exercise 2.5.</summary>
     private const char SameInputsEverywhere = 'C';
 
+    /// <summary>The layers of lesson 02's 20-layer stack that feed another layer (1 to 19): exercise 2.5's range for <c>signLayer</c>.</summary>
+    public const int SignLayers = 19;
+
     /// <summary>Exercise 2.1: the largest steepness k of 1/(1 + e^(−kx)) whose derivative never exceeds 1.</summary>
     public static CheckResult Steepness(double answer) =>
         Check.Number("2.1", answer, 1 / new GeneralizedLogistic(steepness: 1).Derivative(0.0), tolerance: 1e-9,
@@ -152,7 +155,7 @@ public static class Lesson02
     /// the signs do mix where the examples still differ.
     /// </summary>
     /// <param name="choice">The learner's letter, 'A' to 'D' ('\0' or ' ' means no answer yet).</param>
-    /// <param name="layer">The layer whose inputs the learner's measurement used.</param>
+    /// <param name="layer">The layer whose outputs feed the measured layer: 1 to <see cref="SignLayers"/> in the lesson's 20-layer stack.</param>
     /// <param name="mixedUnits">How many units of that layer have a batch-summed gradient with both signs.</param>
     public static CheckResult MixedSigns(char choice, int layer, int mixedUnits)
     {
@@ -160,6 +163,11 @@ public static class Lesson02
         if (char.IsWhiteSpace(choice) || choice == '\0')
         {
             return Lesson01.NoAnswer(id);
+        }
+
+        if (layer is < 1 or > SignLayers)
+        {
+            return Check.True(id, false, $"signLayer must be a layer of the stack that feeds another, 1 to {SignLayers}; {layer} is not one");
         }
 
         if (char.ToUpperInvariant(choice) != SameInputsEverywhere)

@@ -219,4 +219,13 @@ public class Lesson02Tests
 
     [Fact]
     public void MixedSignsPlaceholderIsNoAnswer() => Assert.Equal(CheckOutcome.NoAnswer, Lesson02.MixedSigns(' ', 10, 0).Outcome);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(-3)]
+    public void MixedSignsRejectsALayerOutsideTheStack(int layer) => Assert.False(Lesson02.MixedSigns('C', layer, 40).Passed);
+
+    [Fact]
+    public void MixedSignsAcceptsTheLastLayerThatFeedsAnother() => Assert.True(Lesson02.MixedSigns('C', Lesson02.SignLayers, 3).Passed);
 }
