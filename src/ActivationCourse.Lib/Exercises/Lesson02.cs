@@ -22,6 +22,13 @@ public static class Lesson02
     /// <summary>The layers of lesson 02's 20-layer stack that feed another layer (1 to 19): exercise 2.5's range for <c>signLayer</c>.</summary>
     public const int SignLayers = 19;
 
+    /// <summary>
+    /// What exercise 2.5's measurement shows, printed once the check has passed; kept here so the learner copy's code
+    /// does not give the explanation away before the learner has chosen one.
+    /// </summary>
+    public const string MixedSignsExplanation =
+        "So the batch sum mixes the signs again where the examples' inputs to a layer still differ, near the input; from layer 10 on, where the vanishing gradient has erased those differences, it cannot.";
+
     /// <summary>Exercise 2.1: the largest steepness k of 1/(1 + e^(−kx)) whose derivative never exceeds 1.</summary>
     public static CheckResult Steepness(double answer) =>
         Check.Number("2.1", answer, 1 / new GeneralizedLogistic(steepness: 1).Derivative(0.0), tolerance: 1e-9,
