@@ -96,6 +96,45 @@ internal static class TrainCommand
         // Validate everything, output paths included, before loading data or training.
         var hidden = ParseHidden(s.Hidden);
         var spec = new MlpSpec(MnistInputs, hidden, MnistClasses, s.Activation);
+        var (schedule, optimizer) = CheckNumbers(s, spec);
+        string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
+        var loaded = s.Load is null ? null : LoadModel(s);
+
+        var mnist = Mnist.Load(new MnistOptions { Progress = new StderrProgress() });
+        var test = LabeledData.From(mnist.Test);
+        if (loaded is not null && !s.EpochsGiven)
+        {
+            return Evaluate(loaded, s.Load!, test);
+        }
+
+        var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
+        var network = loaded ?? Network.FromSpec(spec, s.Seed);
+        string scheduleText = $"learning rate {schedule.Describe(s.Epochs)}";
+        string layers = loaded is null ? spec.ToString() : $"{s.Load} ({string.Join(" → ", loaded.Layers.Select(l => l.Description))})";
+        Console.WriteLine($"{layers} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
+
+        // A batch larger than a --limit'ed training set is that whole set.
+        var run = new TrainingRun(network, optimizer, schedule, s.Epochs, Math.Min(s.Batch, train.Count), s.Seed, train, test, ChanceAccuracy(test));
+        string? problem = Console.IsOutputRedirected ? run.RunPlain() : run.RunWithProgressBars();
+
+        WriteTable(run.History);
+        if (problem is not null)
+        {
+            Console.Error.WriteLine($"warning: {problem}");
+            if (savePath is not null)
+            {
+                Console.Error.WriteLine($"warning: the model was not saved to {savePath}, because training did not work.");
+            }
+
+            return Diverged;
+        }
+
+        return savePath is null ? 0 : Save(network, savePath);
+    }
+
+    /// <summary>Checks the numeric settings and builds the schedule and the optimizer they describe.</summary>
+    private static (LearningRateSchedule Schedule, Optimizer Optimizer) CheckNumbers(Settings s, MlpSpec spec)
+    {
         if (s.Epochs <= 0)
         {
             throw new ArgumentException($"--epochs must be at least 1 (got {s.Epochs}).");
@@ -139,54 +178,25 @@ internal static class TrainCommand
             _ => throw new ArgumentException($"--optimizer: unknown optimizer \"{s.Optimizer}\". Valid names: momentum, nesterov, sgd, adam."),
         };
 
-        string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
-        var loaded = s.Load is null ? null : LoadModel(s);
+        return (schedule, optimizer);
+    }
 
-        var mnist = Mnist.Load(new MnistOptions { Progress = new StderrProgress() });
-        var test = LabeledData.From(mnist.Test);
-        if (loaded is not null && !s.EpochsGiven)
+    /// <summary>Saves the trained model, or, if that fails after all, saves it to a temporary file and says where.</summary>
+    private static int Save(Network network, string savePath)
+    {
+        try
         {
-            return Evaluate(loaded, s.Load!, test);
+            AtomicFile.Write(savePath, stream => ModelFile.Save(network, stream));
+            Console.WriteLine($"Saved the model to {savePath}");
         }
-
-        var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
-        var network = loaded ?? Network.FromSpec(spec, s.Seed);
-        string scheduleText = $"learning rate {schedule.Describe(s.Epochs)}";
-        string layers = loaded is null ? spec.ToString() : $"{s.Load} ({string.Join(" → ", loaded.Layers.Select(l => l.Description))})";
-        Console.WriteLine($"{layers} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
-
-        // A batch larger than a --limit'ed training set is that whole set.
-        var run = new TrainingRun(network, optimizer, schedule, s.Epochs, Math.Min(s.Batch, train.Count), s.Seed, train, test, ChanceAccuracy(test));
-        string? problem = Console.IsOutputRedirected ? run.RunPlain() : run.RunWithProgressBars();
-
-        WriteTable(run.History);
-        if (problem is not null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"warning: {problem}");
-            if (savePath is not null)
-            {
-                Console.Error.WriteLine($"warning: the model was not saved to {savePath}, because training did not work.");
-            }
-
-            return Diverged;
-        }
-
-        if (savePath is not null)
-        {
-            try
-            {
-                AtomicFile.Write(savePath, stream => ModelFile.Save(network, stream));
-                Console.WriteLine($"Saved the model to {savePath}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
-                string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
-                Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
-                AtomicFile.Write(rescue, stream => ModelFile.Save(network, stream));
-                Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
-                return SaveFailed;
-            }
+            // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
+            string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
+            Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
+            AtomicFile.Write(rescue, stream => ModelFile.Save(network, stream));
+            Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
+            return SaveFailed;
         }
 
         return 0;
