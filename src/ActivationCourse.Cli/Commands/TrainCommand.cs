@@ -96,6 +96,45 @@ internal static class TrainCommand
         // Validate everything, output paths included, before loading data or training.
         var hidden = ParseHidden(s.Hidden);
         var spec = new MlpSpec(MnistInputs, hidden, MnistClasses, s.Activation);
+        var (schedule, optimizer) = CheckNumbers(s, spec);
+        string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
+        var loaded = s.Load is null ? null : LoadModel(s);
+
+        var mnist = Mnist.Load(new MnistOptions { Progress = new StderrProgress() });
+        var test = LabeledData.From(mnist.Test);
+        if (loaded is not null && !s.EpochsGiven)
+        {
+            return Evaluate(loaded, s.Load!, test);
+        }
+
+        var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
+        var network = loaded ?? Network.FromSpec(spec, s.Seed);
+        string scheduleText = $"learning rate {schedule.Describe(s.Epochs)}";
+        string layers = loaded is null ? spec.ToString() : $"{s.Load} ({string.Join(" → ", loaded.Layers.Select(l => l.Description))})";
+        Console.WriteLine($"{layers} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
+
+        // A batch larger than a --limit'ed training set is that whole set.
+        var run = new TrainingRun(network, optimizer, schedule, s.Epochs, Math.Min(s.Batch, train.Count), s.Seed, train, test, ChanceAccuracy(test));
+        string? problem = Console.IsOutputRedirected ? run.RunPlain() : run.RunWithProgressBars();
+
+        WriteTable(run.History);
+        if (problem is not null)
+        {
+            Console.Error.WriteLine($"warning: {problem}");
+            if (savePath is not null)
+            {
+                Console.Error.WriteLine($"warning: the model was not saved to {savePath}, because training did not work.");
+            }
+
+            return Diverged;
+        }
+
+        return savePath is null ? 0 : Save(network, savePath);
+    }
+
+    /// <summary>Checks the numeric settings and builds the schedule and the optimizer they describe.</summary>
+    private static (LearningRateSchedule Schedule, Optimizer Optimizer) CheckNumbers(Settings s, MlpSpec spec)
+    {
         if (s.Epochs <= 0)
         {
             throw new ArgumentException($"--epochs must be at least 1 (got {s.Epochs}).");
@@ -123,10 +162,10 @@ internal static class TrainCommand
             throw new ArgumentException($"--weight-decay must be a finite number ≥ 0 (got {s.WeightDecay.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        Func<int, double> rateOf = s.Schedule switch
+        LearningRateSchedule schedule = s.Schedule switch
         {
-            "step" => epoch => MnistRecipe.LearningRate(epoch, s.Epochs, lr),
-            "constant" => _ => lr,
+            "step" => MnistRecipe.Schedule(lr),
+            "constant" => LearningRateSchedule.Constant(lr),
             _ => throw new ArgumentException($"--schedule: unknown schedule \"{s.Schedule}\". Valid names: step, constant."),
         };
 
@@ -139,56 +178,25 @@ internal static class TrainCommand
             _ => throw new ArgumentException($"--optimizer: unknown optimizer \"{s.Optimizer}\". Valid names: momentum, nesterov, sgd, adam."),
         };
 
-        string? savePath = s.Save is null ? null : OutputFile.CheckWritable(s.Save, "--save");
-        var loaded = s.Load is null ? null : LoadModel(s);
+        return (schedule, optimizer);
+    }
 
-        var mnist = Mnist.Load(new MnistOptions { Progress = new StderrProgress() });
-        var test = LabeledData.From(mnist.Test);
-        if (loaded is not null && !s.EpochsGiven)
+    /// <summary>Saves the trained model, or, if that fails after all, saves it to a temporary file and says where.</summary>
+    private static int Save(Network network, string savePath)
+    {
+        try
         {
-            return Evaluate(loaded, s.Load!, test);
+            AtomicFile.Write(savePath, stream => ModelFile.Save(network, stream));
+            Console.WriteLine($"Saved the model to {savePath}");
         }
-
-        var train = LabeledData.From(s.Limit is int n ? mnist.Train.Take(n) : mnist.Train);
-        var network = loaded ?? Network.FromSpec(spec, s.Seed);
-        string scheduleText = s.Schedule == "step" && s.Epochs > 1
-            ? $"learning rate {string.Join(" → ", StepRates(s.Epochs, lr).Select(r => r.ToString("G3", CultureInfo.InvariantCulture)))}"
-            : $"learning rate {lr.ToString("G3", CultureInfo.InvariantCulture)}";
-        string layers = loaded is null ? spec.ToString() : $"{s.Load} ({string.Join(" → ", loaded.Layers.Select(l => l.Description))})";
-        Console.WriteLine($"{layers} · {network.ParameterCount:N0} parameters · {optimizer.GetType().Name}{(optimizer is Sgd { Momentum: > 0 } m ? $" momentum {m.Momentum}" : "")} · {scheduleText} · batch {s.Batch} · {train.Count:N0} training / {test.Count:N0} test images");
-
-        // A batch larger than a --limit'ed training set is that whole set.
-        var run = new EpochLoop(network, optimizer, rateOf, s.Epochs, Math.Min(s.Batch, train.Count), s.Seed, train, test, ChanceAccuracy(test));
-        string? problem = Console.IsOutputRedirected ? run.RunPlain() : run.RunWithProgressBars();
-
-        WriteTable(run.History);
-        if (problem is not null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"warning: {problem}");
-            if (savePath is not null)
-            {
-                Console.Error.WriteLine($"warning: the model was not saved to {savePath}, because training did not work.");
-            }
-
-            return Diverged;
-        }
-
-        if (savePath is not null)
-        {
-            try
-            {
-                AtomicFile.Write(savePath, stream => ModelFile.Save(network, stream));
-                Console.WriteLine($"Saved the model to {savePath}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
-                string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
-                Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
-                AtomicFile.Write(rescue, stream => ModelFile.Save(network, stream));
-                Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
-                return SaveFailed;
-            }
+            // The folder was checked before training, so something changed since (disk full, permissions). Keep the model anyway.
+            string rescue = Path.Combine(Path.GetTempPath(), $"activationcourse-model-{Guid.NewGuid():N}.bin");
+            Console.Error.WriteLine($"error: could not save the model to {savePath}: {e.Message}");
+            AtomicFile.Write(rescue, stream => ModelFile.Save(network, stream));
+            Console.Error.WriteLine($"The trained model was saved to {rescue} instead.");
+            return SaveFailed;
         }
 
         return 0;
@@ -237,11 +245,6 @@ internal static class TrainCommand
             $"{path} ({network.ParameterCount:N0} parameters) on the {test.Count:N0} test images: loss {result.Loss:F4}, accuracy {result.Accuracy:P2}"));
         return 0;
     }
-
-    /// <summary>The distinct rates of the step schedule, peak first, without listing every epoch (there may be a billion).</summary>
-    private static IEnumerable<double> StepRates(int epochs, double peak) =>
-        Enumerable.Range(epochs - Math.Min(MnistRecipe.StepDownFactors.Count, epochs - 1), Math.Min(MnistRecipe.StepDownFactors.Count, epochs - 1) + 1)
-            .Select(epoch => MnistRecipe.LearningRate(epoch, epochs, peak));
 
     /// <summary>The best accuracy a network that ignores its input can reach: always answering the most common test label.</summary>
     private static double ChanceAccuracy(LabeledData test)
@@ -313,56 +316,54 @@ internal static class TrainCommand
     }
 
     /// <summary>
-    /// Runs the epochs one <see cref="Trainer.Fit"/> call at a time, setting the scheduled learning rate before each,
-    /// and stops at the first sign that training cannot work.
+    /// One <see cref="Trainer"/> run with the chosen schedule, stopped by <see cref="DivergenceRule.Exploded"/>; the
+    /// display is plain lines or progress bars, and a run that ends at chance accuracy counts as failed too.
     /// </summary>
-    private sealed class EpochLoop
+    private sealed class TrainingRun
     {
+        /// <summary>A network that guesses uniformly has loss ln 10 ≈ 2.3; ten times that is worse than guessing by far.</summary>
+        private static readonly double ExplodedLoss = 10 * Math.Log(MnistClasses);
+
         private readonly Trainer _trainer;
-        private readonly Optimizer _optimizer;
-        private readonly Func<int, double> _rateOf;
         private readonly int _epochs;
         private readonly LabeledData _train;
         private readonly LabeledData _test;
         private readonly double _chance;
-        private Action<TrainingProgress>? _batchDone;
+        private Action<TrainingProgress> _display = _ => { };
 
-        public EpochLoop(Network network, Optimizer optimizer, Func<int, double> rateOf, int epochs, int batch, int seed, LabeledData train, LabeledData test, double chance)
+        public TrainingRun(Network network, Optimizer optimizer, LearningRateSchedule schedule, int epochs, int batch, int seed, LabeledData train, LabeledData test, double chance)
         {
-            _optimizer = optimizer;
-            _rateOf = rateOf;
             _epochs = epochs;
             _train = train;
             _test = test;
             _chance = chance;
-            // One epoch per Fit call, so the loop sets the scheduled rate before each; the trainer keeps the shuffling state between calls.
             _trainer = new Trainer(network, optimizer, new TrainerOptions
             {
-                Epochs = 1,
+                Epochs = epochs,
                 BatchSize = batch,
                 Seed = seed,
+                Schedule = schedule,
+                Divergence = DivergenceRule.Exploded(ExplodedLoss),
                 ReportEveryBatch = true,
-                Progress = p =>
-                {
-                    if (p.Completed is null)
-                    {
-                        _batchDone?.Invoke(p);
-                    }
-                },
+                Progress = p => _display(p),
             });
         }
 
         public TrainingHistory History => _trainer.History;
 
-        /// <summary>A network that guesses uniformly has loss ln 10 ≈ 2.3; ten times that is worse than guessing by far.</summary>
-        private static readonly double ExplodedLoss = 10 * Math.Log(MnistClasses);
-
         /// <summary>Trains with one line per epoch (for redirected output); returns the problem, or null if training worked.</summary>
-        public string? RunPlain() => Run(
-            started: null,
-            batchDone: null,
-            epochDone: e => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {e.Epoch}/{_epochs}: lr {_optimizer.LearningRate:G3}, train loss {e.TrainLoss:F4}, test loss {e.TestLoss:F4}, test accuracy {e.TestAccuracy:P2}, {e.Seconds:F2} s")));
+        public string? RunPlain()
+        {
+            _display = p =>
+            {
+                if (p.Completed is { } e)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"epoch {e.Epoch}/{_epochs}: lr {p.LearningRate:G3}, train loss {e.TrainLoss:F4}, test loss {e.TestLoss:F4}, test accuracy {e.TestAccuracy:P2}, {e.Seconds:F2} s"));
+                }
+            };
+            return Run();
+        }
 
         /// <summary>
         /// Trains under two progress bars, the whole run and the current epoch: their number does not grow with the
@@ -378,53 +379,50 @@ internal static class TrainCommand
                 {
                     var overall = context.AddTask($"epochs 0/{_epochs}", maxValue: _epochs);
                     var current = context.AddTask("epoch 1", maxValue: 1);
-                    problem = Run(
-                        started: epoch =>
-                        {
-                            current.Value = 0;
-                            current.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch} (lr {_optimizer.LearningRate:G3})");
-                        },
-                        batchDone: p =>
-                        {
-                            if (p.Batch % 20 == 0 || p.Batch == p.Batches)
-                            {
-                                current.Value = (double)p.Batch / p.Batches;
-                            }
-                        },
-                        epochDone: e =>
-                        {
-                            overall.Value = e.Epoch;
-                            overall.Description = string.Create(CultureInfo.InvariantCulture,
-                                $"epochs {e.Epoch}/{_epochs}, last: train loss {e.TrainLoss:F4}, test acc {e.TestAccuracy:P2}");
-                        });
+                    _display = p => ShowOnBars(p, overall, current);
+                    problem = Run();
                     current.StopTask();
                     overall.StopTask();
                 });
             return problem;
         }
 
-        private string? Run(Action<int>? started, Action<TrainingProgress>? batchDone, Action<EpochRecord> epochDone)
+        private void ShowOnBars(TrainingProgress p, ProgressTask overall, ProgressTask current)
         {
-            for (int epoch = 1; epoch <= _epochs; epoch++)
+            if (p.Completed is { } e)
             {
-                _optimizer.LearningRate = _rateOf(epoch);
-                started?.Invoke(epoch);
-                EpochRecord record;
-                try
-                {
-                    record = FitOneEpoch(batchDone);
-                }
-                catch (TrainingDivergedException e)
-                {
-                    return $"training diverged: the loss became {e.Loss.ToString(CultureInfo.InvariantCulture)} at epoch {epoch}, step {e.Step}. Try a smaller --lr.";
-                }
+                overall.Value = e.Epoch;
+                overall.Description = string.Create(CultureInfo.InvariantCulture,
+                    $"epochs {e.Epoch}/{_epochs}, last: train loss {e.TrainLoss:F4}, test acc {e.TestAccuracy:P2}");
+                return;
+            }
 
-                epochDone(record);
-                if (!double.IsFinite(record.TestLoss) || record.TrainLoss > ExplodedLoss)
-                {
-                    return string.Create(CultureInfo.InvariantCulture,
-                        $"training diverged: after epoch {epoch} the training loss is {record.TrainLoss:G4} (test loss {record.TestLoss:G4}), far above the {Math.Log(MnistClasses):F2} of a uniform guess. Try a smaller --lr.");
-                }
+            if (p.Batch == 1)
+            {
+                current.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch} (lr {p.LearningRate:G3})");
+            }
+
+            if (p.Batch == 1 || p.Batch % 20 == 0 || p.Batch == p.Batches)
+            {
+                current.Value = (double)p.Batch / p.Batches;
+            }
+        }
+
+        private string? Run()
+        {
+            try
+            {
+                _trainer.Fit(_train, _test);
+            }
+            catch (TrainingDivergedException e) when (e.Divergence.Kind == DivergenceKind.StepLoss)
+            {
+                return $"training diverged: the loss became {e.Loss.ToString(CultureInfo.InvariantCulture)} at epoch {e.Epoch}, step {e.Step}. Try a smaller --lr.";
+            }
+            catch (TrainingDivergedException e)
+            {
+                var record = _trainer.History.Last!;
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"training diverged: after epoch {e.Epoch} the training loss is {record.TrainLoss:G4} (test loss {record.TestLoss:G4}), far above the {Math.Log(MnistClasses):F2} of a uniform guess. Try a smaller --lr.");
             }
 
             var last = _trainer.History.Last!;
@@ -435,12 +433,6 @@ internal static class TrainCommand
             }
 
             return null;
-        }
-
-        private EpochRecord FitOneEpoch(Action<TrainingProgress>? batchDone)
-        {
-            _batchDone = batchDone;
-            return _trainer.Fit(_train, _test).Last!;
         }
     }
 

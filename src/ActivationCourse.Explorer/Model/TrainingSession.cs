@@ -37,14 +37,10 @@ public sealed class TrainingSession
     public const double Extent = 1.6;
 
     private readonly Network _network;
-    private readonly Sgd _optimizer;
+    private readonly Trainer _trainer;
     private readonly DenseLayer[] _hiddenDense;
-    private readonly float[] _batchFeatures;
-    private readonly int[] _batchLabels;
-    private readonly int[] _order;
-    private readonly Random _shuffle;
-    private int _cursor;
     private int _recordEvery = 10;
+    private bool _recording;
 
     /// <summary>Builds the data and the network that <paramref name="state"/> describes.</summary>
     public TrainingSession(ExplorerState state)
@@ -72,14 +68,19 @@ public sealed class TrainingSession
         _network = new Network(layers);
         _hiddenDense = [.. dense];
         Hidden = [.. state.Layers];
-        _optimizer = new Sgd(state.LearningRate, weightDecay: state.WeightDecay);
         Dense = [.. dense, output];
         BatchSize = Math.Min(state.BatchSize, Points);
-        _batchFeatures = new float[BatchSize * 2];
-        _batchLabels = new int[BatchSize];
-        _order = Enumerable.Range(0, Points).ToArray();
-        _shuffle = new Random(state.Seed + 7);
-        Shuffle();
+        // The library's training loop, a few steps per frame: it shuffles each epoch, keeps the weight gradients for
+        // the health panel and stops at a NaN or infinite loss; its per-step report records the loss curve.
+        _trainer = new Trainer(_network, new Sgd(state.LearningRate, weightDecay: state.WeightDecay), new TrainerOptions
+        {
+            BatchSize = BatchSize,
+            Seed = state.Seed + 7,
+            Schedule = LearningRateSchedule.Constant(state.LearningRate),
+            KeepGradients = true,
+            ReportEveryBatch = true,
+            Progress = OnStep,
+        });
         RecordLoss();
         Refresh();
     }
@@ -97,7 +98,7 @@ public sealed class TrainingSession
     public int BatchSize { get; }
 
     /// <summary>Steps taken.</summary>
-    public int Steps { get; private set; }
+    public int Steps => (int)_trainer.Steps;
 
     /// <summary>True once the loss became NaN or infinite (training stops).</summary>
     public bool Diverged { get; private set; }
@@ -148,41 +149,24 @@ public sealed class TrainingSession
     /// </summary>
     public void Advance(int count)
     {
-        for (int i = 0; i < count && !Diverged; i++)
+        _recording = true;
+        try
         {
-            if (!StepOnce())
-            {
-                Diverged = true;
-            }
-            else if (Steps % _recordEvery == 0)
-            {
-                RecordLoss();
-            }
+            _trainer.Advance(Train, count);
         }
+        finally
+        {
+            _recording = false;
+        }
+        Diverged |= _trainer.History.Divergence is not null;
     }
 
     /// <summary>One SGD step without recording; false when the batch loss is not finite.</summary>
     public bool StepOnce()
     {
-        for (int r = 0; r < BatchSize; r++)
-        {
-            if (_cursor == Points)
-            {
-                Shuffle();
-            }
-            int row = _order[_cursor++];
-            _batchFeatures[2 * r] = Train.Features[2 * row];
-            _batchFeatures[(2 * r) + 1] = Train.Features[(2 * row) + 1];
-            _batchLabels[r] = Train.Labels[row];
-        }
-        var (loss, _) = _network.ComputeGradients(_batchFeatures, _batchLabels);
-        if (!double.IsFinite(loss))
-        {
-            return false;
-        }
-        _optimizer.Step(_network.Parameters);
-        Steps++;
-        return true;
+        bool stepped = _trainer.Advance(Train, 1) == 1;
+        Diverged |= !stepped;
+        return stepped;
     }
 
     /// <summary>Probability of class 1 at each point of a grid (row-major, y from top).</summary>
@@ -199,14 +183,12 @@ public sealed class TrainingSession
         return result;
     }
 
-    private void Shuffle()
+    private void OnStep(TrainingProgress progress)
     {
-        for (int i = _order.Length - 1; i > 0; i--)
+        if (_recording && progress.Completed is null && Steps % _recordEvery == 0)
         {
-            int j = _shuffle.Next(i + 1);
-            (_order[i], _order[j]) = (_order[j], _order[i]);
+            RecordLoss();
         }
-        _cursor = 0;
     }
 
     private void RecordLoss()

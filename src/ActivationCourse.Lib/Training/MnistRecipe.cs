@@ -9,12 +9,9 @@ namespace ActivationCourse.Training;
 /// <code>
 /// var net = Network.FromSpec(MnistRecipe.Spec("relu"), seed: 1);
 /// var sgd = MnistRecipe.CreateOptimizer();
-/// var trainer = new Trainer(net, sgd, MnistRecipe.Options(seed: 1));
-/// foreach (double lr in MnistRecipe.LearningRates(epochs: 8))   // 0.1 ×5, 0.03, 0.01, 0.003
-/// {
-///     sgd.LearningRate = lr;
-///     trainer.Fit(train, test);                                 // one epoch per call
-/// }
+/// var options = new TrainerOptions { Epochs = 8, BatchSize = MnistRecipe.BatchSize, Seed = 1, Schedule = MnistRecipe.Schedule() };
+/// var trainer = new Trainer(net, sgd, options);   // the rate: 0.1 ×5, 0.03, 0.01, 0.003
+/// trainer.Fit(train, test);
 /// </code>
 /// </example>
 public static class MnistRecipe
@@ -46,40 +43,19 @@ public static class MnistRecipe
     /// <param name="epochs">Epochs of the whole run (≥ 1).</param>
     /// <param name="peak">The rate before the step-downs (default 0.1); the step-downs scale with it.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="epoch"/> is outside 1..<paramref name="epochs"/>, or <paramref name="peak"/> is not positive and finite.</exception>
-    public static double LearningRate(int epoch, int epochs, double peak = PeakLearningRate)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        if (epoch < 1 || epoch > epochs)
-        {
-            throw new ArgumentOutOfRangeException(nameof(epoch), $"The epoch must be between 1 and {epochs} (got {epoch}).");
-        }
+    public static double LearningRate(int epoch, int epochs, double peak = PeakLearningRate) => Schedule(peak).RateAt(epoch, epochs);
 
-        if (!(peak > 0) || double.IsInfinity(peak))
-        {
-            throw new ArgumentOutOfRangeException(nameof(peak), $"The peak learning rate must be positive and finite (got {peak}).");
-        }
-
-        int steps = Math.Min(StepDownFactors.Count, epochs - 1);
-        int stepIndex = epoch - (epochs - steps) - 1;
-        return stepIndex < 0 ? peak : peak * StepDownFactors[stepIndex];
-    }
+    /// <summary>The recipe's learning-rate schedule for <see cref="TrainerOptions.Schedule"/>: <paramref name="peak"/>, stepping down by <see cref="StepDownFactors"/> over the last epochs.</summary>
+    /// <param name="peak">The rate before the step-downs (default 0.1); the step-downs scale with it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="peak"/> is not positive and finite.</exception>
+    public static LearningRateSchedule Schedule(double peak = PeakLearningRate) => LearningRateSchedule.StepDown(peak, StepDownFactors);
 
     /// <summary>The learning rate of every epoch of a run, first epoch first.</summary>
     /// <param name="epochs">Epochs of the run (≥ 1); 8 gives lesson 06's 0.1, 0.1, 0.1, 0.1, 0.1, 0.03, 0.01, 0.003.</param>
     /// <param name="peak">The rate before the step-downs (default 0.1).</param>
-    public static double[] LearningRates(int epochs = LessonEpochs, double peak = PeakLearningRate)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        var rates = new double[epochs];
-        for (int e = 1; e <= epochs; e++)
-        {
-            rates[e - 1] = LearningRate(e, epochs, peak);
-        }
+    public static double[] LearningRates(int epochs = LessonEpochs, double peak = PeakLearningRate) => Schedule(peak).Rates(epochs);
 
-        return rates;
-    }
-
-    /// <summary>The recipe's optimizer: SGD with momentum 0.9 at the peak rate. Set its <see cref="Optimizer.LearningRate"/> per epoch.</summary>
+    /// <summary>The recipe's optimizer: SGD with momentum 0.9 at the peak rate. The trainer sets its rate per epoch from <see cref="Schedule"/>.</summary>
     /// <param name="weightDecay">L2 penalty (the recipe uses none).</param>
     public static Sgd CreateOptimizer(double weightDecay = 0) => new(PeakLearningRate, momentum: Momentum, weightDecay: weightDecay);
 
@@ -87,7 +63,10 @@ public static class MnistRecipe
     /// <param name="activation">Hidden activation (default ReLU).</param>
     public static MlpSpec Spec(string activation = "relu") => new(28 * 28, HiddenSizes, 10, activation);
 
-    /// <summary>Trainer settings for one epoch per <see cref="Trainer.Fit"/> call, so the caller sets the rate between epochs.</summary>
+    /// <summary>The recipe's trainer settings: batches of 128 and the step-down <see cref="Schedule"/> over the run's epochs.</summary>
     /// <param name="seed">Seed of the shuffling.</param>
-    public static TrainerOptions Options(int seed = 1) => new() { Epochs = 1, BatchSize = BatchSize, Seed = seed };
+    /// <param name="epochs">Epochs of the run (default 8, lesson 06's).</param>
+    /// <param name="peak">The rate before the step-downs (default 0.1).</param>
+    public static TrainerOptions Options(int seed = 1, int epochs = LessonEpochs, double peak = PeakLearningRate) =>
+        new() { Epochs = epochs, BatchSize = BatchSize, Seed = seed, Schedule = Schedule(peak) };
 }

@@ -53,7 +53,8 @@ public class MnistRecipeTests
         Assert.Equal("784-256-128-10 tanh", MnistRecipe.Spec("tanh").ToString());
 
         TrainerOptions options = MnistRecipe.Options(seed: 4);
-        Assert.Equal(1, options.Epochs);
+        Assert.Equal(8, options.Epochs);
+        Assert.Equal(MnistRecipe.LearningRates(8), options.Schedule!.Rates(8));
         Assert.Equal(128, options.BatchSize);
         Assert.Equal(4, options.Seed);
     }
