@@ -98,7 +98,15 @@ internal sealed class OpenBlasEpoch
 
     private void Step(int offset, int rows)
     {
-        int layers = _weights.Length;
+        LoadBatch(offset, rows);
+        Forward(rows);
+        Backward(rows);
+        Update();
+    }
+
+    // Copies the batch's samples (in the shuffled order) into the first activation buffer and their labels beside it.
+    private void LoadBatch(int offset, int rows)
+    {
         int dims = _data.Dimensions;
         for (int r = 0; r < rows; r++)
         {
@@ -106,7 +114,12 @@ internal sealed class OpenBlasEpoch
             _data.Features.AsSpan(sample * dims, dims).CopyTo(_activations[0].AsSpan(r * dims, dims));
             _labels[r] = _data.Labels[sample];
         }
+    }
 
+    // Dense layers with ReLU between them; the last layer's output is the logits.
+    private void Forward(int rows)
+    {
+        int layers = _weights.Length;
         for (int l = 0; l < layers; l++)
         {
             int inputs = _widths[l], outputs = _widths[l + 1];
@@ -123,7 +136,12 @@ internal sealed class OpenBlasEpoch
                 Relu(y);
             }
         }
+    }
 
+    // Softmax cross-entropy gradient at the logits, then each layer's weight, bias and input gradients, last layer first.
+    private void Backward(int rows)
+    {
+        int layers = _weights.Length;
         int classes = _widths[layers];
         SoftmaxCrossEntropyGradient(_activations[layers].AsSpan(0, rows * classes), _labels.AsSpan(0, rows), classes, _outputGradients[layers - 1]);
 
@@ -149,9 +167,13 @@ internal sealed class OpenBlasEpoch
                 MaskByRelu(dx, x);
             }
         }
+    }
 
-        // Every gradient used the weights before the step, so the update comes last (w −= lr·g, with saxpy as
-        // a BLAS user would write it).
+    // Every gradient used the weights before the step, so the update comes last (w −= lr·g, with saxpy as
+    // a BLAS user would write it).
+    private void Update()
+    {
+        int layers = _weights.Length;
         for (int l = 0; l < layers; l++)
         {
             _blas.Saxpy(-_learningRate, _weightGradients[l], _weights[l]);

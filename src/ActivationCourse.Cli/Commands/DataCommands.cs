@@ -47,30 +47,16 @@ internal static class DataCommands
 
             IReadOnlyList<Uri>? mirrorUris = parsed.Count == 0 ? null : parsed;
 
-            MnistFetchResult? result = null;
+            MnistFetchResult result;
             try
             {
-                AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("Checking the MNIST cache…", context =>
+                result = FetchWithStatus(progress => new MnistFetchOptions
                 {
-                    var progress = new StatusProgress(line =>
-                    {
-                        context.Status(Markup.Escape(line));
-                        // The spinner line is transient on a terminal; keep the milestones. (Redirected output prints every status already.)
-                        if (AnsiConsole.Profile.Capabilities.Interactive
-                            && (line.Contains("verified", StringComparison.Ordinal) || line.Contains("fetching it again", StringComparison.Ordinal)
-                                || line.StartsWith("Running", StringComparison.Ordinal)))
-                        {
-                            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
-                        }
-                    });
-                    result = Mnist.Fetch(new MnistFetchOptions
-                    {
-                        Directory = parseResult.GetValue(dir),
-                        FromDirectory = parseResult.GetValue(from),
-                        Mirrors = mirrorUris,
-                        Force = parseResult.GetValue(force),
-                        Progress = progress,
-                    });
+                    Directory = parseResult.GetValue(dir),
+                    FromDirectory = parseResult.GetValue(from),
+                    Mirrors = mirrorUris,
+                    Force = parseResult.GetValue(force),
+                    Progress = progress,
                 });
             }
             catch (MnistDataException e)
@@ -79,18 +65,45 @@ internal static class DataCommands
                 return 1;
             }
 
-            foreach (MnistFileStatus bad in result!.Replaced)
-            {
-                // Plain lines: a console-width wrap must not split the file name or the hash a user may search for.
-                Console.WriteLine($"Replaced {bad.Name}: the cached file was {bad.Problem ?? "invalid"}.");
-            }
-
-            WriteTable(result.Files);
-            AnsiConsole.MarkupLine($"Source: {Markup.Escape(result.Source)}");
-            AnsiConsole.MarkupLine($"Cached in [bold]{Markup.Escape(result.Directory)}[/]");
+            WriteFetchResult(result);
             return 0;
         });
         return command;
+    }
+
+    // Runs the fetch under a spinner that shows each progress line; on a terminal the milestones stay printed.
+    private static MnistFetchResult FetchWithStatus(Func<IProgress<string>, MnistFetchOptions> options)
+    {
+        MnistFetchResult? result = null;
+        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("Checking the MNIST cache…", context =>
+        {
+            var progress = new StatusProgress(line =>
+            {
+                context.Status(Markup.Escape(line));
+                // The spinner line is transient on a terminal; keep the milestones. (Redirected output prints every status already.)
+                if (AnsiConsole.Profile.Capabilities.Interactive
+                    && (line.Contains("verified", StringComparison.Ordinal) || line.Contains("fetching it again", StringComparison.Ordinal)
+                        || line.StartsWith("Running", StringComparison.Ordinal)))
+                {
+                    AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+                }
+            });
+            result = Mnist.Fetch(options(progress));
+        });
+        return result!;
+    }
+
+    private static void WriteFetchResult(MnistFetchResult result)
+    {
+        foreach (MnistFileStatus bad in result.Replaced)
+        {
+            // Plain lines: a console-width wrap must not split the file name or the hash a user may search for.
+            Console.WriteLine($"Replaced {bad.Name}: the cached file was {bad.Problem ?? "invalid"}.");
+        }
+
+        WriteTable(result.Files);
+        AnsiConsole.MarkupLine($"Source: {Markup.Escape(result.Source)}");
+        AnsiConsole.MarkupLine($"Cached in [bold]{Markup.Escape(result.Directory)}[/]");
     }
 
     /// <summary>

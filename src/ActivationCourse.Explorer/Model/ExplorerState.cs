@@ -177,69 +177,93 @@ public sealed class ExplorerState
 
     private void Read(string key, string value, IReadOnlyList<ParameterSlider> sliders)
     {
+        if (!ReadFunctionSetting(key, value) && !ReadNetworkSetting(key, value))
+        {
+            ReadParameter(key, value, sliders);
+        }
+    }
+
+    // The function view's settings; false when the key is not one of them or its value is out of range.
+    private bool ReadFunctionSetting(string key, string value)
+    {
         switch (key)
         {
             case "view" when value is "network" or "function":
                 View = value;
-                break;
+                return true;
             case "f" when ActivationCatalog.Find(value) is not null:
-                break;
+                return true;
             case "x" when TryNum(value, out double x) && Math.Abs(x) <= 50:
                 CursorX = x;
-                break;
+                return true;
             case "span" when TryNum(value, out double span) && span >= 0.5 && span <= 50:
                 Span = span;
-                break;
+                return true;
             case "cmp":
                 ReadCompare(value);
-                break;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // The network view's settings (data, layers, training); false when the key is not one of them or its value is out of range.
+    private bool ReadNetworkSetting(string key, string value)
+    {
+        switch (key)
+        {
             case "data" when DataKind(value) is { } data:
                 Data = data;
-                break;
+                return true;
             case "noise" when TryNum(value, out double noise) && noise >= 0 && noise <= 1:
                 Noise = noise;
-                break;
+                return true;
             case "layers":
                 ReadLayers(value);
-                break;
+                return true;
             case "lr" when TryNum(value, out double lr) && lr > 0 && lr <= 100:
                 LearningRate = lr;
-                break;
+                return true;
             case "batch" when TryInt(value, 1, 512, out int batch):
                 BatchSize = batch;
-                break;
+                return true;
             case "seed" when TryInt(value, 0, 1_000_000, out int seed):
                 Seed = seed;
-                break;
+                return true;
             case "train" when TryInt(value, 0, MaxTrainSteps, out int steps):
                 TrainSteps = steps;
-                break;
+                return true;
             case "play" when value is "0" or "1":
                 Play = value == "1";
-                break;
+                return true;
             case "l2" when TryNum(value, out double l2) && l2 >= 0 && l2 <= 1:
                 WeightDecay = l2;
-                break;
+                return true;
             case "hide":
                 ReadHidden(value);
-                break;
+                return true;
             default:
-                if (sliders.FirstOrDefault(s => s.Name == key) is { } slider)
-                {
-                    if (TryNum(value, out double v) && v >= slider.Min && v <= slider.Max)
-                    {
-                        Parameters[slider.Name] = v;
-                    }
-                    else
-                    {
-                        Drop(key, value, $"is outside {Num(slider.Min)} to {Num(slider.Max)}");
-                    }
-                }
-                else
-                {
-                    Drop(key, value, IsKnownKey(key) ? "is not a value the explorer offers" : "is not a setting of the explorer");
-                }
-                break;
+                return false;
+        }
+    }
+
+    // An activation parameter from its slider's range; anything else is dropped with a note saying why.
+    private void ReadParameter(string key, string value, IReadOnlyList<ParameterSlider> sliders)
+    {
+        if (sliders.FirstOrDefault(s => s.Name == key) is { } slider)
+        {
+            if (TryNum(value, out double v) && v >= slider.Min && v <= slider.Max)
+            {
+                Parameters[slider.Name] = v;
+            }
+            else
+            {
+                Drop(key, value, $"is outside {Num(slider.Min)} to {Num(slider.Max)}");
+            }
+        }
+        else
+        {
+            Drop(key, value, IsKnownKey(key) ? "is not a value the explorer offers" : "is not a setting of the explorer");
         }
     }
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using ActivationCourse.Plotting;
 using ActivationCourse.Printing;
+using ActivationCourse.Reports;
 
 namespace ActivationCourse.Gradients;
 
@@ -98,52 +97,5 @@ public sealed record GradientCheckReport : IHtmlRenderable
     }
 
     /// <summary>A small self-contained HTML table: summary, the worst probes, warnings.</summary>
-    public string ToHtml()
-    {
-        var ci = CultureInfo.InvariantCulture;
-        string color = Verdict switch
-        {
-            GradientVerdict.Good => "#1a7f37",
-            GradientVerdict.ProbablyFine => "#9a6700",
-            GradientVerdict.Suspicious => "#bc4c00",
-            _ => "#cf222e",
-        };
-        var sb = new StringBuilder();
-        sb.Append("<div class=\"gradient-check\" style=\"font-family:sans-serif;font-size:13px\">");
-        sb.Append(ci, $"<div><b>Gradient check: {Enc(Name)}</b> — <span style=\"color:{color};font-weight:bold\">{Verdict}</span> ({Enc(Explanation)})</div>");
-        sb.Append(ci, $"<div>worst relative error {Num.Show(WorstRelativeError, 3)} over {Details.Count} probe(s), h = {Num.Show(Step, 3)}</div>");
-        sb.Append("<table style=\"border-collapse:collapse;margin-top:4px\"><thead><tr>");
-        foreach (string h in new[] { "#", "point", "analytic", "numeric", "rel. error" })
-        {
-            sb.Append("<th style=\"border-bottom:1px solid #888;padding:2px 8px;text-align:right\">").Append(h).Append("</th>");
-        }
-        sb.Append("</tr></thead><tbody>");
-        foreach (GradientCheckEntry e in Details.OrderByDescending(d => double.IsNaN(d.RelativeError) ? double.MaxValue : d.RelativeError).Take(10))
-        {
-            string style = e.Index == WorstIndex ? " style=\"background:#fff1e5\"" : "";
-            sb.Append(ci, $"<tr{style}><td style=\"padding:2px 8px;text-align:right\">{e.Index}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.Point, 6)}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.Analytic, 10)}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.Numeric, 10)}</td>");
-            sb.Append(ci, $"<td style=\"padding:2px 8px;text-align:right\">{Num.Show(e.RelativeError, 3)}</td></tr>");
-        }
-        sb.Append("</tbody></table>");
-        if (Details.Count > 10)
-        {
-            sb.Append(ci, $"<div style=\"color:#666\">showing the 10 worst of {Details.Count} probes</div>");
-        }
-        if (Warnings.Count > 0)
-        {
-            sb.Append("<ul style=\"color:#9a6700;margin:4px 0\">");
-            foreach (string w in Warnings)
-            {
-                sb.Append("<li>").Append(Enc(w)).Append("</li>");
-            }
-            sb.Append("</ul>");
-        }
-        sb.Append("</div>");
-        return sb.ToString();
-    }
-
-    private static string Enc(string s) => WebUtility.HtmlEncode(s);
+    public string ToHtml() => GradientCheckReportHtml.Render(this);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ActivationCourse.Activations;
 using ActivationCourse.Plotting;
 using ActivationCourse.Printing;
@@ -152,22 +151,10 @@ public sealed class StepSizeSweep : IHtmlRenderable
     }
 
     /// <inheritdoc/>
-    public string ToHtml()
-    {
-        var sb = new StringBuilder();
-        sb.Append("<table style=\"border-collapse:collapse;font-size:13px\"><caption style=\"text-align:left;padding-bottom:4px\">").Append(HtmlTables.Escape(Caption)).Append("</caption>")
-          .Append("<thead><tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">difference</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">best measured h</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">its error</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">model's best h</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">model's error there</th></tr></thead><tbody>");
-        Row(sb, "one-sided", BestForward.Step, BestForward.ForwardError, ModelBestForwardStep, ModelForwardError(ModelBestForwardStep));
-        Row(sb, "centered", BestCentered.Step, BestCentered.CenteredError, ModelBestCenteredStep, ModelCenteredError(ModelBestCenteredStep));
-        sb.Append("</tbody></table>");
-        return sb.ToString();
-    }
+    public string ToHtml() => StepSizeSweepHtml.Render(this);
 
-    private static void Row(StringBuilder sb, string name, double h, double err, double modelH, double modelErr) =>
-        sb.Append("<tr><td style=\"padding:2px 8px\">").Append(name).Append("</td><td style=\"padding:2px 8px\">").Append(G(h)).Append("</td><td style=\"padding:2px 8px\">").Append(G(err))
-          .Append("</td><td style=\"padding:2px 8px\">").Append(G(modelH)).Append("</td><td style=\"padding:2px 8px\">").Append(G(modelErr)).Append("</td></tr>");
-
-    private string Caption => string.Create(CultureInfo.InvariantCulture,
+    /// <summary>The function, the point, the precision and the exact derivative: the table's caption.</summary>
+    internal string Caption => string.Create(CultureInfo.InvariantCulture,
         $"{FunctionName} at x = {Num.Show(X)}, {(Precision == Precision.Double ? "double" : "float")} (ε = {G(Epsilon)}), exact f′(x) = {Num.Show(Exact, 10)}");
 
     private static string G(double v) => Num.Show(v, 3);

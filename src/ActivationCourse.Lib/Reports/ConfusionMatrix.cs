@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ActivationCourse.Plotting;
 using ActivationCourse.Printing;
 
@@ -100,32 +99,7 @@ public sealed class ConfusionMatrix : IHtmlRenderable
     public Heatmap ToHeatmap(string? title = "Confusion matrix (counts)") => Heatmap.ConfusionMatrix(_counts, title: title);
 
     /// <summary>An HTML table of the counts with row totals and recall.</summary>
-    public string ToHtml()
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder(HtmlTables.Open).Append(inv, $"<thead><tr><th style=\"{HtmlTables.HeaderLeft}\">true \\ predicted</th>");
-        for (int p = 0; p < Classes; p++)
-        {
-            sb.Append(inv, $"<th style=\"{HtmlTables.Header}\">{p}</th>");
-        }
-
-        sb.Append(inv, $"<th style=\"{HtmlTables.Header}\">total</th><th style=\"{HtmlTables.Header}\">recall</th></tr></thead><tbody>");
-        var support = Support;
-        var recall = Recall;
-        for (int t = 0; t < Classes; t++)
-        {
-            sb.Append(inv, $"<tr><th style=\"{HtmlTables.Text}\">{t}</th>");
-            for (int p = 0; p < Classes; p++)
-            {
-                string weight = t == p ? ";font-weight:600" : "";
-                sb.Append(inv, $"<td style=\"{HtmlTables.Number}{weight}\">{_counts[t, p]}</td>");
-            }
-
-            sb.Append(inv, $"<td style=\"{HtmlTables.Number}\">{support[t]}</td><td style=\"{HtmlTables.Number}\">{recall[t]:0.0000}</td></tr>");
-        }
-
-        return sb.Append("</tbody></table>").ToString();
-    }
+    public string ToHtml() => ConfusionMatrixHtml.Render(this);
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Classes}×{Classes} confusion matrix of {Num.Count(Total)} samples, accuracy {Num.Percent(Accuracy, 2)}");

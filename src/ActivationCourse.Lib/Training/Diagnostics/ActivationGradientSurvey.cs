@@ -87,27 +87,7 @@ public sealed class ActivationGradientSurvey : IHtmlRenderable
     }
 
     /// <inheritdoc/>
-    public string ToHtml()
-    {
-        var ci = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        sb.Append(ci, $"<table style=\"border-collapse:collapse;font-size:13px\"><caption style=\"text-align:left;padding-bottom:4px\">Centered differences (h = {Num.Show(Step)}) at {Points} random points in [−{Range:G3}, {Range:G3}], seed {Seed}; points within {KinkMargin:G3} of a kink left out</caption>");
-        sb.Append("<thead><tr><th style=\"padding:2px 8px;border-bottom:1px solid #888\">activation</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">worst relative error</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">at x</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">analytic f′</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">numeric f′</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">verdict</th><th style=\"padding:2px 8px;border-bottom:1px solid #888\">probes (near kinks)</th></tr></thead><tbody>");
-        foreach (var r in Rows)
-        {
-            var w = r.Report.Worst;
-            sb.Append("<tr><td style=\"padding:2px 8px\">").Append(HtmlTables.Escape(r.DisplayName)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(Num.Show(r.WorstRelativeError, 3)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(w is null ? "" : w.Point.ToString("0.####", ci)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(w is null ? "" : w.Analytic.ToString("G10", ci)).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(w is null ? "" : w.Numeric.ToString("G10", ci)).Append("</td><td style=\"padding:2px 8px\">")
-              .Append(r.Verdict).Append("</td><td style=\"padding:2px 8px;text-align:right\">")
-              .Append(r.Report.Details.Count.ToString(ci)).Append(r.SkippedNearKinks > 0 ? string.Create(ci, $" ({r.SkippedNearKinks})") : "")
-              .Append("</td></tr>");
-        }
-        sb.Append("</tbody></table>");
-        return sb.ToString();
-    }
+    public string ToHtml() => ActivationGradientSurveyHtml.Render(this);
 
     /// <inheritdoc/>
     public override string ToString()

@@ -52,11 +52,7 @@ public static class NetworkDiagnostics
         network.CheckData(data);
         options ??= new DiagnosticsOptions();
         var layers = network.Layers;
-        int n = layers.Count;
-        var sums = new double[n, 4]; // Σy, Σy², Σg, Σg²
-        var saturated = new long[n];
-        var counts = new long[n];
-        var active = layers.Select(l => l.ActivationName is null ? null : new bool[l.Outputs]).ToArray();
+        var totals = layers.Select(l => new LayerTotals(l.ActivationName is null ? null : new bool[l.Outputs])).ToArray();
         int batch = Math.Max(1, options.BatchSize);
         var scratch = new float[batch * layers.Max(l => l.Outputs)];
 
@@ -65,50 +61,69 @@ public static class NetworkDiagnostics
             int rows = Math.Min(batch, data.Count - start);
             Network.Slice(data, start, rows, out var labels, out var targets);
             network.ComputeGradients(data.Features.AsSpan(start * data.Dimensions, rows * data.Dimensions), labels, targets, training: false);
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < layers.Count; i++)
             {
-                var y = network.LayerOutput(i, rows);
-                var g = network.LayerOutputGradient(i, rows);
-                sums[i, 0] += TensorPrimitives.Sum(y);
-                sums[i, 1] += TensorPrimitives.SumOfSquares(y);
-                sums[i, 2] += TensorPrimitives.Sum(g);
-                sums[i, 3] += TensorPrimitives.SumOfSquares(g);
-                counts[i] += y.Length;
-                if (layers[i].ActivationName is not null)
-                {
-                    saturated[i] += CountSaturated(layers[i].Saturation, y, options);
-                    var derivative = scratch.AsSpan(0, y.Length);
-                    if (layers[i].Derivative(network.LayerInput(i, rows), y, derivative))
-                    {
-                        MarkActive(derivative, layers[i].Outputs, active[i]!);
-                    }
-                    else
-                    {
-                        active[i] = null;
-                    }
-                }
+                AccumulateLayer(network, i, rows, options, scratch, totals[i]);
             }
         }
 
-        var result = new LayerDiagnostics[n];
-        for (int i = 0; i < n; i++)
+        return [.. layers.Select((layer, i) => Summarize(i, layer, totals[i]))];
+    }
+
+    /// <summary>Running sums of one layer over the batches: Σy, Σy², Σg, Σg², the value count, the saturated count and which units were ever active.</summary>
+    private sealed class LayerTotals(bool[]? active)
+    {
+        public double SumY;
+        public double SumY2;
+        public double SumG;
+        public double SumG2;
+        public long Count;
+        public long Saturated;
+        public bool[]? Active = active;
+    }
+
+    private static void AccumulateLayer(Network network, int i, int rows, DiagnosticsOptions options, float[] scratch, LayerTotals totals)
+    {
+        var layer = network.Layers[i];
+        var y = network.LayerOutput(i, rows);
+        var g = network.LayerOutputGradient(i, rows);
+        totals.SumY += TensorPrimitives.Sum(y);
+        totals.SumY2 += TensorPrimitives.SumOfSquares(y);
+        totals.SumG += TensorPrimitives.Sum(g);
+        totals.SumG2 += TensorPrimitives.SumOfSquares(g);
+        totals.Count += y.Length;
+        if (layer.ActivationName is null)
         {
-            double count = Math.Max(1, counts[i]);
-            double meanY = sums[i, 0] / count, meanG = sums[i, 2] / count;
-            bool isActivation = layers[i].ActivationName is not null;
-            result[i] = new LayerDiagnostics(
-                i,
-                layers[i].Description,
-                layers[i].ActivationName,
-                active[i] is { } a ? (double)a.Count(x => !x) / a.Length : isActivation ? 0 : double.NaN,
-                isActivation ? saturated[i] / count : double.NaN,
-                meanY,
-                Math.Sqrt(Math.Max(0, (sums[i, 1] / count) - (meanY * meanY))),
-                meanG,
-                Math.Sqrt(Math.Max(0, (sums[i, 3] / count) - (meanG * meanG))));
+            return;
         }
 
-        return result;
+        totals.Saturated += CountSaturated(layer.Saturation, y, options);
+        var derivative = scratch.AsSpan(0, y.Length);
+        if (layer.Derivative(network.LayerInput(i, rows), y, derivative))
+        {
+            MarkActive(derivative, layer.Outputs, totals.Active!);
+        }
+        else
+        {
+            totals.Active = null;
+        }
+    }
+
+    private static LayerDiagnostics Summarize(int i, Layer layer, LayerTotals totals)
+    {
+        double count = Math.Max(1, totals.Count);
+        double meanY = totals.SumY / count, meanG = totals.SumG / count;
+        bool isActivation = layer.ActivationName is not null;
+        return new LayerDiagnostics(
+            i,
+            layer.Description,
+            layer.ActivationName,
+            totals.Active is { } a ? (double)a.Count(x => !x) / a.Length : isActivation ? 0 : double.NaN,
+            isActivation ? totals.Saturated / count : double.NaN,
+            meanY,
+            Math.Sqrt(Math.Max(0, (totals.SumY2 / count) - (meanY * meanY))),
+            meanG,
+            Math.Sqrt(Math.Max(0, (totals.SumG2 / count) - (meanG * meanG))));
     }
 
     private static void MarkActive(ReadOnlySpan<float> derivative, int width, bool[] active)
